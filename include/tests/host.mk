@@ -1,0 +1,2 @@
+# Host tests of the header-only essentials in include/uk/.
+HOST_SRCS +=

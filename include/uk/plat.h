@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The platform interface: what every platform (linuxu, kvm, xen) provides
+ * to the libraries above it. Libraries never call a platform's internals.
+ */
+#ifndef UK_PLAT_H
+#define UK_PLAT_H
+
+#include <uk/essentials.h>
+
+UK_EXTERN_C_BEGIN
+
+/** Exit status used when the image stops on a crash (UK_CRASH, abort). */
+#define UKPLAT_CRASH_STATUS 134
+
+/**
+ * Writes @p len bytes to the kernel console. Usable from the first
+ * instruction of C/C++ code; never allocates.
+ * @return bytes written, or a negative errno.
+ */
+int ukplat_coutk(const char *buf, size_t len);
+
+/**
+ * Stops the image and hands @p status to whoever started it (the shell's
+ * exit status on linuxu, isa-debug-exit on KVM, SCHEDOP_shutdown on Xen).
+ */
+__noreturn void ukplat_terminate(int status);
+
+/** One region of usable memory, as the platform found it at boot. */
+struct ukplat_memregion {
+	uintptr_t base;  /**< first byte */
+	size_t len;      /**< length in bytes */
+	uint32_t flags;  /**< UKPLAT_MEMRF_* */
+};
+
+#define UKPLAT_MEMRF_ALLOCATABLE 0x1 /**< free for the heap */
+
+/** @return the number of memory regions. */
+int ukplat_memregion_count(void);
+
+/**
+ * Copies region @p i to @p out.
+ * @return 0, or -EINVAL when @p i is out of range.
+ */
+int ukplat_memregion_get(int i, struct ukplat_memregion *out);
+
+/** @return nanoseconds since an arbitrary point at boot; never goes back. */
+uint64_t ukplat_monotonic_clock(void);
+
+/** @return nanoseconds since the Unix epoch (wall clock). */
+uint64_t ukplat_wall_clock(void);
+
+/**
+ * Entry from the platform into ukboot once the platform is set up.
+ * @p argv is NULL-terminated; argv[0] is the image name.
+ */
+__noreturn void ukplat_entry(int argc, char *argv[]);
+
+UK_EXTERN_C_END
+
+#endif /* UK_PLAT_H */

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: BSD-3-Clause
+//
+// What the linuxu platform's files share. Linux constants are spelled out
+// here because no Linux or glibc header may reach the image.
+#pragma once
+
+#include <uk/essentials.h>
+#include <syscall.hpp>
+
+namespace uk::linuxu {
+
+inline constexpr long kProtRead = 0x1, kProtWrite = 0x2;
+inline constexpr long kMapPrivate = 0x02, kMapAnonymous = 0x20;
+inline constexpr int kClockRealtime = 0, kClockMonotonic = 1;
+inline constexpr int kStdout = 1;
+
+struct Timespec {
+	int64_t tv_sec;
+	int64_t tv_nsec;
+};
+
+/** Maps the heap; called once at start. @return 0 or a negative errno. */
+int memory_init(size_t heap_bytes);
+
+}  // namespace uk::linuxu

@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: BSD-3-Clause
+"""Build tests: every app x defconfig, build-system behaviour, and the
+error messages for bad input (each with its expected text)."""
+import json
+import os
+import shutil
+import subprocess
+
+import images
+
+
+def run(root, out, rep, jobs):
+    for app in images.app_dirs(root):
+        for dc in images.defconfigs(app):
+            name = "build %s %s" % (os.path.relpath(app, root), dc)
+            if not rep.wanted(name):
+                continue
+            ok, log, image = images.build(root, out, app, dc, jobs)
+            if rep.check(name, ok, log) and image:
+                print("     image %s: %d bytes" % (os.path.basename(image),
+                                                   os.path.getsize(image)))
+    behaviour(root, out, rep, jobs)
+    errors(root, out, rep)
+
+
+def behaviour(root, out, rep, jobs):
+    fx = os.path.join(root, "tests", "build")
+    work = os.path.join(out, "behaviour")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+
+    # Incremental builds on a private copy of an app, so that touching
+    # its files never touches the tree.
+    app = os.path.join(work, "incr")
+    shutil.copytree(os.path.join(fx, "incremental-app"), app)
+    bdir = os.path.join(work, "incr-build")
+    base = ["A=" + app, "O=" + bdir]
+    rc, log = images.make(root, base + ["-j%d" % jobs])
+    if rep.wanted("build incremental") and rep.check(
+            "build incremental: first build", rc == 0, log):
+        rc, log = images.make(root, base + ["-j%d" % jobs])
+        rep.check("build incremental: no-op rebuild compiles nothing",
+                  rc == 0 and not images.compile_lines(log), log)
+        os.utime(os.path.join(app, "include", "incr", "value.h"))
+        rc, log = images.make(root, base + ["-j%d" % jobs])
+        got = images.compile_lines(log)
+        rep.check("build incremental: touched header rebuilds its users only",
+                  rc == 0 and "appincr/uses_header.o" in got and
+                  "appincr/no_header.o" not in got and
+                  not any(g.startswith("libnolibc") for g in got), log)
+        with open(os.path.join(bdir, ".config")) as f:
+            cfg = f.read()
+        with open(os.path.join(bdir, ".config"), "w") as f:
+            f.write(cfg.replace("CONFIG_APPINCR_VALUE=1", "CONFIG_APPINCR_VALUE=2"))
+        rc, log = images.make(root, base + ["-j%d" % jobs])
+        got = images.compile_lines(log)
+        rep.check("build incremental: config change rebuilds what uses the option",
+                  rc == 0 and "appincr/uses_config.o" in got and
+                  "appincr/no_header.o" not in got and
+                  not any(g.startswith("libukboot") for g in got), log)
+        rc, log = images.make(root, base + ["-j%d" % jobs])
+        rep.check("build incremental: after all that, nothing left to do",
+                  rc == 0 and not images.compile_lines(log), log)
+
+    # Unikraft's app layout, Makefile untouched apart from UK_ROOT.
+    name = "build unikraft-layout app (Makefile, Makefile.uk, Config.uk unchanged)"
+    if rep.wanted(name):
+        ukapp = os.path.join(work, "app-helloworld")
+        shutil.copytree(os.path.join(fx, "unikraft-layout-app"), ukapp)
+        rc, log = images.make(root, ["UK_ROOT=" + root,
+                                     "UK_BUILD=" + os.path.join(work, "ukapp-build")],
+                              cwd=ukapp, env={"PWD": ukapp})
+        image = os.path.join(work, "ukapp-build", "app-helloworld_linuxu-x86_64")
+        ok = rc == 0 and os.path.isfile(image)
+        if ok:
+            r = subprocess.run([image], capture_output=True, text=True, timeout=30)
+            ok = r.returncode == 0 and "Hello world!" in r.stdout
+            log += r.stdout
+        rep.check(name, ok, log)
+
+    # An external library from a local tarball, unpacked and patched.
+    name = "build external library (L=, fetch from local tarball, patch)"
+    if rep.wanted(name):
+        tarball = os.path.join(work, "greet-1.0.tar.gz")
+        subprocess.run(["tar", "-czf", tarball, "-C", os.path.join(fx, "extlib", "upstream"),
+                        "greet-1.0"], check=True)
+        bdir = os.path.join(work, "extlib-build")
+        rc, log = images.make(root, ["A=" + os.path.join(fx, "extlib", "app"),
+                                     "L=" + os.path.join(fx, "extlib", "libgreet"),
+                                     "O=" + bdir, "GREET_TARBALL=" + tarball,
+                                     "-j%d" % jobs])
+        image = os.path.join(bdir, "app_linuxu-x86_64")
+        ok = rc == 0 and os.path.isfile(image)
+        if ok:
+            r = subprocess.run([image], capture_output=True, text=True, timeout=30)
+            log += r.stdout
+            ok = r.returncode == 0 and "greetings from a patched library" in r.stdout
+        rep.check(name, ok, log)
+
+
+def errors(root, out, rep):
+    """tests/build/errors.json: each case is make arguments and the text
+    its one-line error must contain."""
+    fx = os.path.join(root, "tests", "build")
+    with open(os.path.join(fx, "errors.json")) as f:
+        cases = json.load(f)
+    for case in cases:
+        name = "build error: %s" % case["name"]
+        if not rep.wanted(name):
+            continue
+        bdir = os.path.join(out, "errors", case["name"].replace(" ", "-"))
+        shutil.rmtree(bdir, ignore_errors=True)
+        subst = lambda s: s.replace("@ROOT@", root).replace("@FX@", fx).replace("@O@", bdir)
+        log = ""
+        rc = 0
+        for step in case.get("setup", []):
+            rc, l = images.make(root, [subst(a) for a in step])
+            log += l
+        rc, l = images.make(root, [subst(a) for a in case["args"]])
+        log += l
+        want = subst(case["expect"])
+        rep.check(name, rc != 0 and want in l,
+                  "expected a failure whose output contains: %s\n(status %d)\n%s" % (want, rc, log))

@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: BSD-3-Clause
+"""Building apps for tests: one build folder per app x defconfig."""
+import os
+import re
+import subprocess
+
+
+def app_dirs(root):
+    """Every app that ships defconfigs: apps/* and tests/apps/*."""
+    found = []
+    for top in ("apps", os.path.join("tests", "apps")):
+        base = os.path.join(root, top)
+        if not os.path.isdir(base):
+            continue
+        for name in sorted(os.listdir(base)):
+            d = os.path.join(base, name)
+            if os.path.isdir(os.path.join(d, "defconfigs")):
+                found.append(d)
+    return found
+
+
+def defconfigs(app):
+    d = os.path.join(app, "defconfigs")
+    return sorted(f for f in os.listdir(d) if not f.startswith("."))
+
+
+def make(root, args, cwd=None, env=None, timeout=900):
+    """Runs make; returns (status, combined output)."""
+    e = dict(os.environ)
+    e.pop("MAKEFLAGS", None)
+    e.pop("MAKELEVEL", None)
+    if env:
+        e.update(env)
+    r = subprocess.run(["make"] + args, cwd=cwd or root, env=e, timeout=timeout,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return r.returncode, r.stdout
+
+
+def build(root, out, app, defconfig, jobs=2, extra=()):
+    """defconfig + build. Returns (ok, log, image path or None)."""
+    name = os.path.basename(app)
+    bdir = os.path.join(out, "apps", "%s-%s" % (name, defconfig))
+    common = ["A=" + app, "O=" + bdir] + list(extra)
+    rc, log = make(root, common + ["UK_DEFCONFIG=" + os.path.join(app, "defconfigs", defconfig),
+                                   "defconfig"])
+    if rc != 0:
+        return False, log, None
+    rc, log2 = make(root, common + ["-j%d" % jobs])
+    log += log2
+    if rc != 0:
+        return False, log, None
+    plat, arch = re.match(r"([a-z]+)-(.+)", defconfig).groups()
+    image = os.path.join(bdir, "%s_%s-%s" % (name, plat, arch))
+    if not os.path.isfile(image):
+        return False, log + "\nno image at %s" % image, None
+    return True, log, image
+
+
+def compile_lines(log):
+    """The objects a build compiled or linked, from its quiet output."""
+    return [l.split()[1] for l in log.splitlines()
+            if re.match(r"\s+(CC|CXX|AS|LD)\s", l)]

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: BSD-3-Clause
+"""Counting and printing test results."""
+import sys
+
+
+class Report:
+    def __init__(self, name_filter=""):
+        self.passed = self.failed = 0
+        self.skipped = []
+        self.failures = []
+        self.name_filter = name_filter
+
+    def wanted(self, name):
+        return self.name_filter in name
+
+    def section(self, name):
+        print("== %s" % name, flush=True)
+
+    def ok(self, name):
+        self.passed += 1
+        print("PASS %s" % name, flush=True)
+
+    def fail(self, name, why):
+        self.failed += 1
+        self.failures.append(name)
+        print("FAIL %s" % name, flush=True)
+        for line in why.rstrip().splitlines()[-40:]:
+            print("     | %s" % line)
+        sys.stdout.flush()
+
+    def skip(self, name, why):
+        self.skipped.append((name, why))
+        print("SKIP %s (%s)" % (name, why), flush=True)
+
+    def check(self, name, ok, why=""):
+        if ok:
+            self.ok(name)
+        else:
+            self.fail(name, why)
+        return ok
+
+    def summary(self, seconds):
+        print("")
+        for name in self.failures:
+            print("failed:  %s" % name)
+        for name, why in self.skipped:
+            print("skipped: %s (%s)" % (name, why))
+        print("(%.0f s)" % seconds)
+        print("%d passed, %d failed, %d skipped" % (self.passed, self.failed,
+                                                     len(self.skipped)))
