@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: BSD-3-Clause
+//
+// The boot sequence, after the platform handed over:
+//   constructor table -> heap -> init tables (by class and priority)
+//   -> application constructors -> main(argc, argv) -> exit.
+
+#include <uk/config.h>
+#include <uk/assert.h>
+#include <uk/init.h>
+#include <uk/plat.h>
+#include <uk/print.h>
+
+#include "boot.hpp"
+
+extern "C" {
+extern const uk_ctor_func_t __uk_ctortab_start[], __uk_ctortab_end[];
+extern const uk_init_entry __uk_inittab_start[], __uk_inittab_end[];
+using uk_array_func_t = void (*)(void);
+extern const uk_array_func_t __init_array_start[], __init_array_end[];
+
+int main(int argc, char *argv[]);
+// The libc's exit() runs atexit handlers and flushes stdio; without a
+// libc there is nothing to run and the platform stops directly.
+__attribute__((weak)) void exit(int status);
+}
+
+extern "C" int uk_boot_run_inittab(const uk_init_entry *first,
+				   const uk_init_entry *last,
+				   const uk_init_entry **failed)
+{
+	for (const uk_init_entry *e = first; e < last; ++e) {
+		int rc = e->func();
+		if (rc < 0) {
+			*failed = e;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+namespace uk::boot {
+namespace {
+
+inline constexpr bool kBanner = UK_IS_ENABLED(CONFIG_LIBUKBOOT_BANNER);
+
+void print_banner()
+{
+	uk_pr_info("Tessera " __TESSERA_VERSION__ " (" CONFIG_UK_PLAT "-" CONFIG_UK_ARCH ")\n");
+}
+
+}  // namespace
+}  // namespace uk::boot
+
+extern "C" void ukplat_entry(int argc, char *argv[])
+{
+	using namespace uk::boot;
+
+	for (const uk_ctor_func_t *c = __uk_ctortab_start; c < __uk_ctortab_end; ++c)
+		(*c)();
+
+	if constexpr (kBanner)
+		print_banner();
+
+	int rc = heap_init();
+	if (rc < 0)
+		UK_CRASH("no heap: the allocator found no usable memory region (%d)", rc);
+
+	const uk_init_entry *failed = nullptr;
+	rc = uk_boot_run_inittab(__uk_inittab_start, __uk_inittab_end, &failed);
+	if (rc < 0)
+		UK_CRASH("init function %s failed with %d", failed->name, rc);
+
+	for (const uk_array_func_t *f = __init_array_start; f < __init_array_end; ++f)
+		(*f)();
+
+	int status = main(argc, argv);
+	if (exit)
+		exit(status);
+	ukplat_terminate(status);
+}
