@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * How an image ends: the exit status of main, exit() with atexit
+ * handlers, abort(), a failed UK_ASSERT and UK_CRASH must all reach
+ * whoever started the image (boot tests in test.json).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uk/assert.h>
+
+static void say_bye(void) { printf("atexit handler ran\n"); }
+
+int main(int argc, char *argv[])
+{
+	const char *how = argc > 1 ? argv[1] : "return";
+	int status = argc > 2 ? atoi(argv[2]) : 0;
+
+	atexit(say_bye);
+	printf("ending by %s %d\n", how, status);
+	if (!strcmp(how, "exit"))
+		exit(status);
+	if (!strcmp(how, "abort"))
+		abort();
+	if (!strcmp(how, "assert"))
+		UK_ASSERT(status == 12345);
+	if (!strcmp(how, "crash"))
+		UK_CRASH("asked to crash with %d", status);
+	return status;
+}
