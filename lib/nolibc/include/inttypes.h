@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* nolibc: <inttypes.h> for LP64 targets (x86_64, aarch64). Compiles as C11 and as C++. */
+#ifndef _NOLIBC_INTTYPES_H
+#define _NOLIBC_INTTYPES_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if __SIZEOF_LONG__ == 8
+#define __NOLIBC_PRI64 "l"
+#else
+#define __NOLIBC_PRI64 "ll"
+#endif
+#define __NOLIBC_PRIPTR __NOLIBC_PRI64
+
+#define PRId8 "d"
+#define PRIdLEAST8 "d"
+#define PRId16 "d"
+#define PRIdLEAST16 "d"
+#define PRId32 "d"
+#define PRIdLEAST32 "d"
+#define PRId64 __NOLIBC_PRI64 "d"
+#define PRIdLEAST64 __NOLIBC_PRI64 "d"
+#define PRIdFAST8 "d"
+#define PRIdFAST16 __NOLIBC_PRI64 "d"
+#define PRIdFAST32 __NOLIBC_PRI64 "d"
+#define PRIdFAST64 __NOLIBC_PRI64 "d"
+#define PRIdMAX __NOLIBC_PRI64 "d"
+#define PRIdPTR __NOLIBC_PRIPTR "d"
+#define PRIi8 "i"
+#define PRIiLEAST8 "i"
+#define PRIi16 "i"
+#define PRIiLEAST16 "i"
+#define PRIi32 "i"
+#define PRIiLEAST32 "i"
+#define PRIi64 __NOLIBC_PRI64 "i"
+#define PRIiLEAST64 __NOLIBC_PRI64 "i"
+#define PRIiFAST8 "i"
+#define PRIiFAST16 __NOLIBC_PRI64 "i"
+#define PRIiFAST32 __NOLIBC_PRI64 "i"
+#define PRIiFAST64 __NOLIBC_PRI64 "i"
+#define PRIiMAX __NOLIBC_PRI64 "i"
+#define PRIiPTR __NOLIBC_PRIPTR "i"
+#define PRIo8 "o"
+#define PRIoLEAST8 "o"
+#define PRIo16 "o"
+#define PRIoLEAST16 "o"
+#define PRIo32 "o"
+#define PRIoLEAST32 "o"
+#define PRIo64 __NOLIBC_PRI64 "o"
+#define PRIoLEAST64 __NOLIBC_PRI64 "o"
+#define PRIoFAST8 "o"
+#define PRIoFAST16 __NOLIBC_PRI64 "o"
+#define PRIoFAST32 __NOLIBC_PRI64 "o"
+#define PRIoFAST64 __NOLIBC_PRI64 "o"
+#define PRIoMAX __NOLIBC_PRI64 "o"
+#define PRIoPTR __NOLIBC_PRIPTR "o"
+#define PRIu8 "u"
+#define PRIuLEAST8 "u"
+#define PRIu16 "u"
+#define PRIuLEAST16 "u"
+#define PRIu32 "u"
+#define PRIuLEAST32 "u"
+#define PRIu64 __NOLIBC_PRI64 "u"
+#define PRIuLEAST64 __NOLIBC_PRI64 "u"
+#define PRIuFAST8 "u"
+#define PRIuFAST16 __NOLIBC_PRI64 "u"
+#define PRIuFAST32 __NOLIBC_PRI64 "u"
+#define PRIuFAST64 __NOLIBC_PRI64 "u"
+#define PRIuMAX __NOLIBC_PRI64 "u"
+#define PRIuPTR __NOLIBC_PRIPTR "u"
+#define PRIx8 "x"
+#define PRIxLEAST8 "x"
+#define PRIx16 "x"
+#define PRIxLEAST16 "x"
+#define PRIx32 "x"
+#define PRIxLEAST32 "x"
+#define PRIx64 __NOLIBC_PRI64 "x"
+#define PRIxLEAST64 __NOLIBC_PRI64 "x"
+#define PRIxFAST8 "x"
+#define PRIxFAST16 __NOLIBC_PRI64 "x"
+#define PRIxFAST32 __NOLIBC_PRI64 "x"
+#define PRIxFAST64 __NOLIBC_PRI64 "x"
+#define PRIxMAX __NOLIBC_PRI64 "x"
+#define PRIxPTR __NOLIBC_PRIPTR "x"
+#define PRIX8 "X"
+#define PRIXLEAST8 "X"
+#define PRIX16 "X"
+#define PRIXLEAST16 "X"
+#define PRIX32 "X"
+#define PRIXLEAST32 "X"
+#define PRIX64 __NOLIBC_PRI64 "X"
+#define PRIXLEAST64 __NOLIBC_PRI64 "X"
+#define PRIXFAST8 "X"
+#define PRIXFAST16 __NOLIBC_PRI64 "X"
+#define PRIXFAST32 __NOLIBC_PRI64 "X"
+#define PRIXFAST64 __NOLIBC_PRI64 "X"
+#define PRIXMAX __NOLIBC_PRI64 "X"
+#define PRIXPTR __NOLIBC_PRIPTR "X"
+#define SCNd8 "hhd"
+#define SCNd16 "hd"
+#define SCNd32 "d"
+#define SCNd64 __NOLIBC_PRI64 "d"
+#define SCNdMAX __NOLIBC_PRI64 "d"
+#define SCNdPTR __NOLIBC_PRIPTR "d"
+#define SCNi8 "hhi"
+#define SCNi16 "hi"
+#define SCNi32 "i"
+#define SCNi64 __NOLIBC_PRI64 "i"
+#define SCNiMAX __NOLIBC_PRI64 "i"
+#define SCNiPTR __NOLIBC_PRIPTR "i"
+#define SCNo8 "hho"
+#define SCNo16 "ho"
+#define SCNo32 "o"
+#define SCNo64 __NOLIBC_PRI64 "o"
+#define SCNoMAX __NOLIBC_PRI64 "o"
+#define SCNoPTR __NOLIBC_PRIPTR "o"
+#define SCNu8 "hhu"
+#define SCNu16 "hu"
+#define SCNu32 "u"
+#define SCNu64 __NOLIBC_PRI64 "u"
+#define SCNuMAX __NOLIBC_PRI64 "u"
+#define SCNuPTR __NOLIBC_PRIPTR "u"
+#define SCNx8 "hhx"
+#define SCNx16 "hx"
+#define SCNx32 "x"
+#define SCNx64 __NOLIBC_PRI64 "x"
+#define SCNxMAX __NOLIBC_PRI64 "x"
+#define SCNxPTR __NOLIBC_PRIPTR "x"
+
+intmax_t strtoimax(const char *__restrict s, char **__restrict endptr,
+		   int base);
+uintmax_t strtoumax(const char *__restrict s, char **__restrict endptr,
+		    int base);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _NOLIBC_INTTYPES_H */
