@@ -11,6 +11,7 @@ and UK_FULLVERSION for the Kconfig preprocessor ($(VAR) in Config.uk).
 """
 import argparse
 import os
+import re
 import sys
 
 try:
@@ -26,6 +27,19 @@ def die(msg):
     sys.exit(2)
 
 
+def kconfig_error_line(text):
+    """kconfiglib says "path:line: error: what" (path relative to srctree)
+    and may quote the construct on further lines: one line, absolute path."""
+    first = text.strip().splitlines()[0]
+    m = re.match(r"(\S+?):(\d+): (?:error: )?(.*)", first)
+    if not m:
+        return first
+    path = m.group(1)
+    if not os.path.isabs(path):
+        path = os.path.join(os.environ["srctree"], path)
+    return "%s:%s: %s (fix that line)" % (path, m.group(2), m.group(3))
+
+
 def load_tree():
     try:
         kconf = kconfiglib.Kconfig(os.path.join(os.environ["srctree"], "Config.uk"),
@@ -33,9 +47,7 @@ def load_tree():
     except kconfiglib.KconfigError as e:
         # kconfiglib's messages start with "file:line: error: ..." and may
         # quote the offending construct on the following lines.
-        lines = [l.strip() for l in str(e).splitlines() if l.strip()]
-        die("malformed Config.uk: %s (fix the Config.uk at that line)" %
-            " ".join(lines[:2]))
+        die("malformed Config.uk: %s" % kconfig_error_line(str(e)))
     except OSError as e:
         die("cannot read the configuration tree: %s" % e)
     return kconf

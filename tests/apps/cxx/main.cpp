@@ -42,22 +42,31 @@ T sum(const T *v, int n)
 	return s;
 }
 
+// Lets the pointer escape, so the compiler may not elide the new/delete
+// pair (C++14 allows it) and the allocator really sees them.
+template <typename T>
+T *escape(T *p)
+{
+	__asm__ __volatile__("" : : "r"(p) : "memory");
+	return p;
+}
+
 }  // namespace
 
 int main()
 {
 	printf("global constructor ran: %d\n", greeter.ready_);
 
-	Shape *s = new Square(7);
+	Shape *s = escape<Shape>(new Square(7));
 	printf("virtual area: %d\n", s->area());
 	delete s;
 
-	auto *line = new CacheLine;
+	auto *line = escape(new CacheLine);
 	printf("aligned new: %s\n",
 	       reinterpret_cast<uintptr_t>(line) % 64 == 0 ? "yes" : "no");
 	delete line;
 
-	int *v = new int[4]{1, 2, 3, 4};
+	int *v = escape(new int[4]{1, 2, 3, 4});
 	printf("template sum: %d\n", sum(v, 4));
 	delete[] v;
 
