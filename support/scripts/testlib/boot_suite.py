@@ -5,13 +5,17 @@ file names, started, and its console output and exit status checked.
 test.json:
   {"linuxu-x86_64": [
      {"name": "greets", "args": ["a", "b c"],
-      "expect": ["Hello world!", "..."],   # lines, in this order;
-                                           # @IMAGE@: image path, @SRC@: app folder
+      "expect": ["Hello world!", "re:^Arg"],  # whole lines in this order,
+                                              # or re:<regex>; @IMAGE@: image
+                                              # path, @SRC@: app folder;
+                                              # args: @NOW@ is the host time (s)
       "exit": 0}]}
 """
 import json
 import os
+import re
 import subprocess
+import time
 
 import images
 
@@ -28,12 +32,20 @@ def start(image, plat, args):
     raise NotImplementedError("no runner for platform %s yet" % plat)
 
 
+def line_matches(line, want):
+    """Whole-line match; "re:<regex>" entries are regular expressions
+    searched in the line."""
+    if want.startswith("re:"):
+        return re.search(want[3:], line) is not None
+    return line == want
+
+
 def lines_in_order(output, expected):
-    """Each expected line must appear as a whole line, in order."""
+    """Each expected line must appear, in this order."""
     lines = output.splitlines()
     pos = 0
     for want in expected:
-        while pos < len(lines) and lines[pos] != want:
+        while pos < len(lines) and not line_matches(lines[pos], want):
             pos += 1
         if pos == len(lines):
             return "missing line (in order): %r" % want
@@ -58,11 +70,12 @@ def run(root, out, rep, jobs):
                 for c in wanted:
                     rep.fail("%s: %s" % (prefix, c["name"]), "build failed\n" + log)
                 continue
-            plat = dc.split("-")[0]
+            plat = images.read_config(os.path.join(os.path.dirname(image), ".config"))["CONFIG_UK_PLAT"]
             for c in wanted:
                 name = "%s: %s" % (prefix, c["name"])
                 try:
-                    status, output = start(image, plat, c.get("args", []))
+                    args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
+                    status, output = start(image, plat, args)
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue

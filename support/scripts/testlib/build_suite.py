@@ -35,9 +35,16 @@ def behaviour(root, out, rep, jobs):
     shutil.copytree(os.path.join(fx, "incremental-app"), app)
     bdir = os.path.join(work, "incr-build")
     base = ["A=" + app, "O=" + bdir]
+    image = os.path.join(bdir, "incr_linuxu-x86_64")
+
+    def output():
+        r = subprocess.run([image], capture_output=True, text=True, timeout=30)
+        return r.stdout.strip()
+
     rc, log = images.make(root, base + ["-j%d" % jobs])
     if rep.wanted("build incremental") and rep.check(
-            "build incremental: first build", rc == 0, log):
+            "build incremental: first build (C, .S, per-library and per-file flags)",
+            rc == 0 and output() == "7 1 3 5", log + (output() if rc == 0 else "")):
         rc, log = images.make(root, base + ["-j%d" % jobs])
         rep.check("build incremental: no-op rebuild compiles nothing",
                   rc == 0 and not images.compile_lines(log), log)
@@ -55,12 +62,42 @@ def behaviour(root, out, rep, jobs):
         rc, log = images.make(root, base + ["-j%d" % jobs])
         got = images.compile_lines(log)
         rep.check("build incremental: config change rebuilds what uses the option",
-                  rc == 0 and "appincr/uses_config.o" in got and
+                  rc == 0 and "appincr/uses_config.o" in got and output() == "7 2 3 5" and
                   "appincr/no_header.o" not in got and
                   not any(g.startswith("libukboot") for g in got), log)
         rc, log = images.make(root, base + ["-j%d" % jobs])
         rep.check("build incremental: after all that, nothing left to do",
                   rc == 0 and not images.compile_lines(log), log)
+
+    # The README's first command (after install-deps), into a private O=.
+    name = "build README command: make -C apps/helloworld run"
+    if rep.wanted(name):
+        rc, log = images.make(root, ["-C", os.path.join(root, "apps", "helloworld"), "run",
+                                     "O=" + os.path.join(work, "readme"), "ARGS=from Tessera"])
+        rep.check(name, rc == 0 and "Hello world!" in log and '"from" "Tessera"' in log, log)
+
+    name = "build make help lists the targets"
+    if rep.wanted(name):
+        rc, log = images.make(root, ["help"])
+        rep.check(name, rc == 0 and all(t in log for t in
+                                        ("menuconfig", "defconfig", "savedefconfig", "run", "test")), log)
+
+    name = "build savedefconfig keeps only non-defaults and round-trips"
+    if rep.wanted(name):
+        hw = os.path.join(root, "apps", "helloworld")
+        a, b = os.path.join(work, "savedef-a"), os.path.join(work, "savedef-b")
+        rc1, log = images.make(root, ["A=" + hw, "O=" + a, "UK_DEFCONFIG=" +
+                                      os.path.join(fx, "fixtures", "size-defconfig"), "defconfig"])
+        rc2, l2 = images.make(root, ["A=" + hw, "O=" + a, "savedefconfig"])
+        saved = os.path.join(a, "defconfig")
+        rc3, l3 = images.make(root, ["A=" + hw, "O=" + b, "UK_DEFCONFIG=" + saved, "defconfig"])
+        ok = rc1 == rc2 == rc3 == 0
+        if ok:
+            lines = open(saved).read().split()
+            ok = (lines == ["CONFIG_OPTIMIZE_SIZE=y"] and
+                  open(os.path.join(a, ".config")).read() == open(os.path.join(b, ".config")).read())
+            log += "saved: %s\n" % lines
+        rep.check(name, ok, log + l2 + l3)
 
     # Unikraft's app layout, Makefile untouched apart from UK_ROOT.
     name = "build unikraft-layout app (Makefile, Makefile.uk, Config.uk unchanged)"

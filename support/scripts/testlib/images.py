@@ -37,7 +37,8 @@ def make(root, args, cwd=None, env=None, timeout=900):
 
 
 def build(root, out, app, defconfig, jobs=2, extra=()):
-    """defconfig + build. Returns (ok, log, image path or None)."""
+    """defconfig + build. Returns (ok, log, image path or None). The
+    platform and arch of the image come from the resulting .config."""
     name = os.path.basename(app)
     bdir = os.path.join(out, "apps", "%s-%s" % (name, defconfig))
     common = ["A=" + app, "O=" + bdir] + list(extra)
@@ -49,11 +50,23 @@ def build(root, out, app, defconfig, jobs=2, extra=()):
     log += log2
     if rc != 0:
         return False, log, None
-    plat, arch = re.match(r"([a-z]+)-(.+)", defconfig).groups()
-    image = os.path.join(bdir, "%s_%s-%s" % (name, plat, arch))
+    cfg = read_config(os.path.join(bdir, ".config"))
+    image = os.path.join(bdir, "%s_%s-%s" % (cfg.get("CONFIG_UK_NAME", name),
+                                            cfg.get("CONFIG_UK_PLAT"), cfg.get("CONFIG_UK_ARCH")))
     if not os.path.isfile(image):
         return False, log + "\nno image at %s" % image, None
     return True, log, image
+
+
+def read_config(path):
+    """The assignments of a .config, string quotes removed."""
+    cfg = {}
+    with open(path) as f:
+        for line in f:
+            if "=" in line and not line.startswith("#"):
+                k, v = line.rstrip("\n").split("=", 1)
+                cfg[k] = v.strip('"')
+    return cfg
 
 
 def compile_lines(log):

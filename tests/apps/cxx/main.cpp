@@ -6,6 +6,7 @@
 
 #include <new>
 #include <stdio.h>
+#include <string.h>
 #include <stdint.h>
 #include <uk/alloc.h>
 
@@ -53,8 +54,13 @@ T *escape(T *p)
 
 }  // namespace
 
-int main()
+int local_static_value();
+
+int main(int argc, char *argv[])
 {
+	if (argc > 1)
+		return local_static_value();
+
 	printf("global constructor ran: %d\n", greeter.ready_);
 
 	Shape *s = escape<Shape>(new Square(7));
