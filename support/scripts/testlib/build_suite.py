@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 
 import images
 
@@ -24,10 +25,16 @@ def run(root, out, rep, jobs):
 
 
 def behaviour(root, out, rep, jobs):
+    # Apps and libraries outside the tree, as users have them.
+    work = tempfile.mkdtemp(prefix="tessera-build-test-")
+    try:
+        behaviour_in(root, work, rep, jobs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def behaviour_in(root, work, rep, jobs):
     fx = os.path.join(root, "tests", "build")
-    work = os.path.join(out, "behaviour")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
 
     # Incremental builds on a private copy of an app, so that touching
     # its files never touches the tree.
@@ -68,6 +75,18 @@ def behaviour(root, out, rep, jobs):
         rc, log = images.make(root, base + ["-j%d" % jobs])
         rep.check("build incremental: after all that, nothing left to do",
                   rc == 0 and not images.compile_lines(log), log)
+
+    name = "build olddefconfig restores a removed option's default"
+    if rep.wanted(name):
+        hw = os.path.join(root, "apps", "helloworld")
+        d = os.path.join(work, "olddef")
+        rc1, log = images.make(root, ["A=" + hw, "O=" + d, "defconfig"])
+        cfg = os.path.join(d, ".config")
+        text = open(cfg).read() if rc1 == 0 else ""
+        open(cfg, "w").write(text.replace("CONFIG_LINUXU_DEFAULT_HEAPMB=32\n", ""))
+        rc2, l2 = images.make(root, ["A=" + hw, "O=" + d, "olddefconfig"])
+        rep.check(name, rc1 == rc2 == 0 and "CONFIG_LINUXU_DEFAULT_HEAPMB=32" in open(cfg).read(),
+                  log + l2)
 
     # The README's first command (after install-deps), into a private O=.
     name = "build README command: make -C apps/helloworld run"

@@ -17,6 +17,9 @@ static void note(const char *what)
 	strcat(order, what);
 }
 
+static void table_ctor(void) { note("ctor"); }
+UK_CTOR_PRIO(table_ctor, 0);
+
 static int late_9(void) { note("late9"); return 0; }
 static int lib_5(void) { note("lib5"); return 0; }
 static int early_0(void) { note("early0"); return 0; }
