@@ -1,0 +1,1 @@
+#define INCR_VALUE 7
