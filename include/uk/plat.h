@@ -51,6 +51,47 @@ uint64_t ukplat_monotonic_clock(void);
 uint64_t ukplat_wall_clock(void);
 
 /**
+ * Disables interrupts on this CPU.
+ * @return the previous state, for ukplat_lcpu_restore_irqf().
+ * NOTE: linuxu has no asynchronous events; there it is a software flag.
+ */
+unsigned long ukplat_lcpu_save_irqf(void);
+
+/** Restores the interrupt state saved by ukplat_lcpu_save_irqf(). */
+void ukplat_lcpu_restore_irqf(unsigned long flags);
+
+/** @return nonzero while interrupts are disabled on this CPU. */
+int ukplat_lcpu_irqs_disabled(void);
+
+/** No deadline for ukplat_lcpu_halt_until(). */
+#define UKPLAT_TIME_NEVER UINT64_MAX
+
+/**
+ * Stops the CPU until an interrupt arrives or the monotonic clock reaches
+ * @p deadline_ns, whichever comes first (never busy-polls). May return
+ * early. Interrupts that arrive are handled before it returns.
+ */
+void ukplat_lcpu_halt_until(uint64_t deadline_ns);
+
+/**
+ * @return nonzero if something asynchronous (an interrupt from a device
+ * or a timer the platform did not set for ukplat_lcpu_halt_until) can
+ * wake a halted CPU. When zero, a scheduler with no runnable thread and
+ * no timer is deadlocked and may say so.
+ */
+int ukplat_lcpu_has_async_events(void);
+
+/**
+ * Makes [addr, addr+len) inaccessible (a stack guard page): any access
+ * stops the image with a crash report. Page-aligned arguments.
+ * @return 0, or -ENOTSUP where the platform cannot map pages.
+ */
+int ukplat_page_guard(void *addr, size_t len);
+
+/** Undoes ukplat_page_guard(). @return 0 or a negative errno. */
+int ukplat_page_unguard(void *addr, size_t len);
+
+/**
  * Entry from the platform into ukboot once the platform is set up.
  * @p argv is NULL-terminated; argv[0] is the image name.
  */

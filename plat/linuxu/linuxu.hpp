@@ -9,9 +9,10 @@
 
 namespace uk::linuxu {
 
-inline constexpr long kProtRead = 0x1, kProtWrite = 0x2;
+inline constexpr long kProtNone = 0x0, kProtRead = 0x1, kProtWrite = 0x2;
 inline constexpr long kMapPrivate = 0x02, kMapAnonymous = 0x20;
 inline constexpr int kClockRealtime = 0, kClockMonotonic = 1;
+inline constexpr int kTimerAbstime = 1;
 inline constexpr int kStdout = 1;
 
 struct Timespec {

@@ -64,6 +64,7 @@ $$(foreach s,$$(filter %.c,$$($(2)_SRCS)),$$(eval $$(call _compile_rule,$(1),$(2
 $$(foreach s,$$(filter %.cpp %.cc %.cxx,$$(foreach x,$$($(2)_SRCS),$$(call _src_of,$$(x)))),$$(eval $$(call _compile_rule,$(1),$(2),$$(s),$$(call _obj_of,$(1),$(2),$$(s)),CXX,$(CXX),$(2)_FLAGS_CXX)))
 $$(foreach s,$$(filter %.S %.s,$$(foreach x,$$($(2)_SRCS),$$(call _src_of,$$(x)))),$$(eval $$(call _compile_rule,$(1),$(2),$$(s),$$(call _obj_of,$(1),$(2),$$(s)),AS,$(CC),$(2)_FLAGS_AS)))
 $$(foreach s,$$(filter-out %.c %.cpp %.cc %.cxx %.S %.s,$$(foreach x,$$($(2)_SRCS),$$(call _src_of,$$(x)))),$$(error $(1): $$(s): unknown source type (.c, .cpp, .cc, .S are built)))
+$$(if $$(filter-out $$(words $$($(2)_OBJS)),$$(words $$(sort $$($(2)_OBJS)))),$$(error $(1): two sources map to one object ($$(sort $$(foreach o,$$($(2)_OBJS),$$(if $$(filter-out 1,$$(words $$(filter $$(o),$$($(2)_OBJS)))),$$(notdir $$(o)))))): rename one of them))
 -include $$($(2)_OBJS:.o=.d)
 
 ifneq ($$($(2)_SRCS),)

@@ -12,8 +12,10 @@ namespace uk::linuxu {
 namespace sys {
 inline constexpr long kWrite = 1;
 inline constexpr long kMmap = 9;
+inline constexpr long kMprotect = 10;
 inline constexpr long kMunmap = 11;
 inline constexpr long kClockGettime = 228;
+inline constexpr long kClockNanosleep = 230;
 inline constexpr long kExitGroup = 231;
 }  // namespace sys
 

@@ -26,7 +26,7 @@ struct uk_init_entry {
 };
 
 /* Classes, in run order. */
-#define UK_INIT_CLASS_EARLY 1  /* before the heap: no allocation */
+#define UK_INIT_CLASS_EARLY 1  /* first, right after the heap exists */
 #define UK_INIT_CLASS_PLAT 2   /* platform devices */
 #define UK_INIT_CLASS_LIB 3    /* libraries */
 #define UK_INIT_CLASS_ROOTFS 4 /* root file system */

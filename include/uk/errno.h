@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Error numbers for libraries, which return them negated. Linux's numbers,
+ * so that linuxu passes system-call errors through and every libc the
+ * image may use agrees. Libraries must not depend on a libc's errno.h.
+ */
+#ifndef UK_ERRNO_H
+#define UK_ERRNO_H
+
+#define UK_EPERM 1
+#define UK_ENOENT 2
+#define UK_EINTR 4
+#define UK_EIO 5
+#define UK_EBADF 9
+#define UK_EAGAIN 11
+#define UK_ENOMEM 12
+#define UK_EFAULT 14
+#define UK_EBUSY 16
+#define UK_EEXIST 17
+#define UK_EINVAL 22
+#define UK_ENOSPC 28
+#define UK_EDEADLK 35
+#define UK_ENOSYS 38
+#define UK_ENOTSUP 95
+#define UK_ETIMEDOUT 110
+
+#endif /* UK_ERRNO_H */
