@@ -56,8 +56,7 @@ extern "C" int uk_timer_armed(const struct uk_timer *t) { return t->armed; }
 
 extern "C" uint64_t uk_timer_next_deadline(void)
 {
-	IrqOff g;
-	return queue.next_deadline();
+	return queue.cached_next_deadline();
 }
 
 extern "C" unsigned int uk_timer_run_expired(uint64_t now_ns)

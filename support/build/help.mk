@@ -19,7 +19,7 @@ help:
 	@echo 'Tests (top level only):'
 	@echo '  test             every suite: host tests, build tests, boot tests; ends with "N passed, N failed"'
 	@echo '  hosttest         only the host GoogleTest suites'
-	@echo '  bench            build-time and image-size figures for helloworld (linuxu)'
+	@echo '  bench            figures: build time and image size, allocator, scheduler, locks'
 	@echo ''
 	@echo 'Variables:'
 	@echo '  A=<folder>       application (default: the app folder whose Makefile called us)'

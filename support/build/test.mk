@@ -7,4 +7,4 @@ test:
 hosttest:
 	$(Q)$(PYTHON) $(UK_ROOT)/support/scripts/run-tests --suite host $(if $(J),-j $(J))
 bench:
-	$(Q)$(UK_ROOT)/support/scripts/bench-build
+	$(Q)$(UK_ROOT)/support/scripts/bench

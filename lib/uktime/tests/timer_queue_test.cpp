@@ -115,6 +115,7 @@ TEST(TimerQueue, RandomizedAgainstModel)
 				if (armed[k])
 					earliest = std::min(earliest, model[k].first);
 			ASSERT_EQ(q.next_deadline(), earliest);
+			ASSERT_EQ(q.cached_next_deadline(), earliest);
 		}
 	}
 }

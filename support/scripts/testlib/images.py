@@ -6,9 +6,9 @@ import subprocess
 
 
 def app_dirs(root):
-    """Every app that ships defconfigs: apps/* and tests/apps/*."""
+    """Every app that ships defconfigs: apps/*, tests/apps/*, tests/bench/*."""
     found = []
-    for top in ("apps", os.path.join("tests", "apps")):
+    for top in ("apps", os.path.join("tests", "apps"), os.path.join("tests", "bench")):
         base = os.path.join(root, top)
         if not os.path.isdir(base):
             continue
