@@ -92,6 +92,14 @@ int ukplat_page_guard(void *addr, size_t len);
 int ukplat_page_unguard(void *addr, size_t len);
 
 /**
+ * Optional hook for crash reports, called by the platform with the
+ * faulting address: a library that knows what lives there (uksched: the
+ * stack guard pages) returns a short description, else NULL. Weak: the
+ * platform works without it.
+ */
+const char *uk_fault_describe(uintptr_t addr);
+
+/**
  * Entry from the platform into ukboot once the platform is set up.
  * @p argv is NULL-terminated; argv[0] is the image name.
  */

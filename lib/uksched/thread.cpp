@@ -211,3 +211,34 @@ extern "C" int uk_thread_hooks_register(struct uk_thread_hooks *h)
 	}
 	return 0;
 }
+
+namespace uk::sched {
+namespace {
+constexpr char kGuardPrefix[] = "in the stack guard page of thread ";
+constexpr char kGuardSuffix[] = " (stack overflow)";
+// Written only on the way to a crash report: no allocation there.
+constinit char fault_text[sizeof(kGuardPrefix) + 32 + sizeof(kGuardSuffix)];
+}  // namespace
+}  // namespace uk::sched
+
+// Crash reports: name the thread whose stack guard page was hit.
+extern "C" const char *uk_fault_describe(uintptr_t addr)
+{
+	const char *kPrefix = kGuardPrefix, *kSuffix = kGuardSuffix;
+	char *text = fault_text;
+	for (uk_thread &t : all_threads) {
+		auto lo = reinterpret_cast<uintptr_t>(t.stack);
+		if (!t.stack_guarded || addr < lo || addr >= lo + kPage)
+			continue;
+		size_t n = 0;
+		for (const char *p = kPrefix; *p; ++p)
+			text[n++] = *p;
+		for (const char *p = t.name; *p && n < sizeof(kGuardPrefix) + 31; ++p)
+			text[n++] = *p;
+		for (const char *p = kSuffix; *p; ++p)
+			text[n++] = *p;
+		text[n] = 0;
+		return text;
+	}
+	return nullptr;
+}

@@ -20,6 +20,9 @@ struct Timespec {
 	int64_t tv_nsec;
 };
 
+/** Turns faults into crash reports. @return 0 or a negative errno. */
+int traps_init();
+
 /** Maps the heap; called once at start. @return 0 or a negative errno. */
 int memory_init(size_t heap_bytes);
 

@@ -24,6 +24,7 @@ extern "C" __noreturn void linuxu_start(long *initial_sp)
 	int argc = static_cast<int>(initial_sp[0]);
 	char **argv = reinterpret_cast<char **>(initial_sp + 1);
 
+	traps_init(); // without it faults still stop the image, silently
 	if (memory_init(kHeapBytes) < 0) {
 		ukplat_coutk(kHeapError, sizeof(kHeapError) - 1);
 		ukplat_terminate(UKPLAT_CRASH_STATUS);

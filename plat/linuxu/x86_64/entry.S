@@ -15,5 +15,15 @@ _start:
 	ud2				/* linuxu_start never returns */
 .size _start, . - _start
 
-/* No executable stack for this object. */
+
+/* Required by the kernel with SA_RESTORER; the fault handler never
+ * returns, so this only runs if a handler ever does. */
+.section .text.linuxu_sigreturn, "ax"
+.globl linuxu_sigreturn
+.type linuxu_sigreturn, @function
+linuxu_sigreturn:
+	movq	$15, %rax		/* rt_sigreturn */
+	syscall
+	ud2
+.size linuxu_sigreturn, . - linuxu_sigreturn
 .section .note.GNU-stack, "", @progbits

@@ -13,7 +13,9 @@ namespace sys {
 inline constexpr long kWrite = 1;
 inline constexpr long kMmap = 9;
 inline constexpr long kMprotect = 10;
+inline constexpr long kRtSigaction = 13;
 inline constexpr long kMunmap = 11;
+inline constexpr long kSigaltstack = 131;
 inline constexpr long kClockGettime = 228;
 inline constexpr long kClockNanosleep = 230;
 inline constexpr long kExitGroup = 231;

@@ -2,7 +2,8 @@
 /*
  * Threads end to end on a platform: round-robin yields, a wait queue
  * ping-pong, sleeping on the timer, join, a detached thread, and what
- * happens when every thread blocks for good (argv[1] == "deadlock").
+ * happens when every thread blocks for good (argv[1] == "deadlock") and
+ * when a thread overflows its stack (argv[1] == "overflow").
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,8 +51,25 @@ static void blocker(void *arg)
 	uk_waitq_wait(wq, UK_TIME_NEVER);
 }
 
+static int recurse(int n)
+{
+	volatile char pad[512];
+	pad[0] = (char)n;
+	return n > (1 << 30) ? 0 : recurse(n + 1) + pad[0]; /* never that deep */
+}
+
+static void overflow(void *arg)
+{
+	(void)arg;
+	recurse(0);
+}
+
 int main(int argc, char *argv[])
 {
+	if (argc > 1 && !strcmp(argv[1], "overflow")) {
+		uk_thread_join(uk_thread_create("deep", overflow, NULL));
+		return 0;
+	}
 	if (argc > 1 && !strcmp(argv[1], "deadlock")) {
 		static struct uk_waitq never;
 		uk_thread_create("blocker", blocker, &never);
