@@ -8,16 +8,26 @@
 
 #include "boot.hpp"
 
-#if UK_IS_ENABLED(CONFIG_LIBUKBOOT_ALLOC_REGION)
+#if UK_IS_ENABLED(CONFIG_LIBUKBOOT_ALLOC_BBUDDY)
+#include <uk/alloc.h>
+#include <uk/allocbbuddy.h>
+#elif UK_IS_ENABLED(CONFIG_LIBUKBOOT_ALLOC_REGION)
 #include <uk/alloc.h>
 #include <uk/allocregion.h>
 #endif
 
 namespace uk::boot {
 
+#if UK_IS_ENABLED(CONFIG_LIBUKBOOT_ALLOC_BBUDDY)
+constexpr auto kHeapInit = uk_allocbbuddy_init;
+#elif UK_IS_ENABLED(CONFIG_LIBUKBOOT_ALLOC_REGION)
+constexpr auto kHeapInit = uk_allocregion_init;
+#endif
+
 int heap_init()
 {
-#if UK_IS_ENABLED(CONFIG_LIBUKBOOT_ALLOC_REGION)
+#if UK_IS_ENABLED(CONFIG_LIBUKBOOT_ALLOC_BBUDDY) || \
+	UK_IS_ENABLED(CONFIG_LIBUKBOOT_ALLOC_REGION)
 	// NOTE: #if, not if constexpr: without the allocator library its
 	// header and symbols do not exist in the image.
 	uk_alloc *a = nullptr;
@@ -29,7 +39,7 @@ int heap_init()
 			continue;
 		void *base = reinterpret_cast<void *>(r.base);
 		if (!a) {
-			a = uk_allocregion_init(base, r.len);
+			a = kHeapInit(base, r.len);
 		} else {
 			int rc = uk_alloc_addmem(a, base, r.len);
 			if (rc < 0)
