@@ -10,6 +10,23 @@ test.json:
                                               # path, @SRC@: app folder;
                                               # args: @NOW@ is the host time (s)
       "exit": 0}]}
+
+A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
+and the runner also reads the image's uktest lines:
+  uktest: running N cases [matching "<filter>"]
+  <failure lines: file:line: expression (values)> and whatever the case printed
+  uktest: PASS|FAIL suite.case
+  uktest: SKIP suite.case (reason)
+  uktest summary: N passed, N failed, N skipped
+Each PASS/FAIL/SKIP line becomes its own result, "boot <app> <defconfig>
+uktest suite.case" (a FAIL's reason: the lines printed since the previous
+uktest line). The case's own result checks the run as a whole: expect and
+forbid lines, exactly one summary line agreeing with the case lines and
+with the announced count (a crash mid-run leaves none: a failure naming
+the case that was running), and the exit status ("exit" when every case
+passed or skipped, any non-zero status when some failed: those failures
+are already counted by name). With -k, a "uktest" case also runs when the
+filter contains "uktest", e.g. -k "uktest alloc." for one suite.
 """
 import json
 import os
@@ -20,6 +37,10 @@ import time
 import images
 
 TIMEOUT = 60
+
+UKTEST_CASE = re.compile(r"^uktest: (PASS|FAIL|SKIP) (\S+)(?: \((.*)\))?$")
+UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
+UKTEST_SUMMARY = re.compile(r"^uktest summary: (\d+) passed, (\d+) failed, (\d+) skipped$")
 
 
 def start(image, plat, args):
@@ -53,6 +74,74 @@ def lines_in_order(output, expected):
     return None
 
 
+def parse_uktest(output):
+    """Reads the uktest lines of an image's output. Returns (cases, problem):
+    cases is a list of (verdict, "suite.case", reason), problem None or
+    what is wrong with the run as a whole."""
+    cases, pending, announced, summaries = [], [], None, []
+    for line in output.splitlines():
+        m = UKTEST_CASE.match(line)
+        if m:
+            verdict, name, why = m.groups()
+            reason = (why or "") if verdict == "SKIP" else "\n".join(pending)
+            cases.append((verdict, name, reason))
+            pending = []
+            continue
+        m = UKTEST_START.match(line)
+        if m:
+            announced, pending = int(m.group(1)), []
+            continue
+        m = UKTEST_SUMMARY.match(line)
+        if m:
+            summaries.append(tuple(int(g) for g in m.groups()))
+            pending = []
+            continue
+        pending.append(line)
+
+    seen = [v for v, _, _ in cases]
+    counted = (seen.count("PASS"), seen.count("FAIL"), seen.count("SKIP"))
+    names = [n for _, n, _ in cases]
+    if not summaries:
+        running = "case %d" % (len(cases) + 1)
+        if announced is not None:
+            running += " of %d" % announced
+        return cases, ("no 'uktest summary:' line: the image stopped during %s"
+                       " (after %s)" % (running, names[-1] if names else "no case"))
+    if len(summaries) > 1:
+        return cases, "%d 'uktest summary:' lines, expected one" % len(summaries)
+    if summaries[0] != counted:
+        return cases, ("summary says %d passed, %d failed, %d skipped; the case lines"
+                       " say %d, %d, %d" % (summaries[0] + counted))
+    if announced is not None and announced != len(cases):
+        return cases, "%d cases announced, %d reported" % (announced, len(cases))
+    dups = sorted(set(n for n in names if names.count(n) > 1))
+    if dups:
+        return cases, "cases reported twice: %s" % ", ".join(dups)
+    return cases, None
+
+
+def check_uktest(rep, prefix, case, status, output):
+    """Reports every uktest case of the run as its own result. Returns the
+    problem of the run as a whole (None if fine) for the case's own result."""
+    cases, problem = parse_uktest(output)
+    for verdict, name, reason in cases:
+        full = "%s uktest %s" % (prefix, name)
+        if not rep.wanted(full):
+            continue
+        if verdict == "PASS":
+            rep.ok(full)
+        elif verdict == "SKIP":
+            rep.skip(full, reason)
+        else:
+            rep.fail(full, reason or "(no failure lines)")
+    if problem is None and any(v == "FAIL" for v, _, _ in cases):
+        if status == 0:
+            problem = "exit status 0 although cases failed"
+    elif problem is None and status != case.get("exit", 0):
+        problem = "exit status %d, expected %d" % (status, case.get("exit", 0))
+    return problem
+
+
 def run(root, out, rep, jobs):
     for app in images.app_dirs(root):
         spec_file = os.path.join(app, "test.json")
@@ -62,7 +151,8 @@ def run(root, out, rep, jobs):
             spec = json.load(f)
         for dc, cases in sorted(spec.items()):
             prefix = "boot %s %s" % (os.path.relpath(app, root), dc)
-            wanted = [c for c in cases if rep.wanted("%s: %s" % (prefix, c["name"]))]
+            wanted = [c for c in cases if rep.wanted("%s: %s" % (prefix, c["name"]))
+                      or (c.get("uktest") and "uktest" in rep.name_filter)]
             if not wanted:
                 continue
             ok, log, image = images.build(root, out, app, dc, jobs)
@@ -85,10 +175,15 @@ def run(root, out, rep, jobs):
                 expect = [e.replace("@IMAGE@", image).replace("@SRC@", app)
                           for e in c.get("expect", [])]
                 problem = lines_in_order(output, expect)
-                if problem is None and status != c.get("exit", 0):
+                if c.get("uktest"):
+                    whole = check_uktest(rep, prefix, c, status, output)
+                    problem = problem or whole
+                elif problem is None and status != c.get("exit", 0):
                     problem = "exit status %d, expected %d" % (status, c.get("exit", 0))
                 for bad in c.get("forbid", []):
                     if problem is None and bad in output:
                         problem = "output contains %r" % bad
+                if not rep.wanted(name):
+                    continue  # a "uktest" case run for its per-case results only
                 rep.check(name, problem is None,
                           "%s\n--- output (status %d):\n%s" % (problem, status, output))
