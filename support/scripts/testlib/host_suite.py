@@ -2,6 +2,7 @@
 """Host GoogleTest suites: every folder with a host.mk."""
 import json
 import os
+import re
 import subprocess
 
 SEARCH = ("arch", "include", "lib", "plat", "support")
@@ -15,6 +16,19 @@ def find_test_dirs(root):
             if "host.mk" in files:
                 found.append(d)
     return sorted(found)
+
+
+def skip_reasons(stdout):
+    """GTEST_SKIP() messages by "Suite.Case" (the JSON report omits them):
+    the line after "<file>:<line>: Skipped" inside the case's output."""
+    reasons, current, lines = {}, None, stdout.splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r"\[ RUN      \] (\S+)", line)
+        if m:
+            current = m.group(1)
+        elif line.endswith(": Skipped") and current and i + 1 < len(lines):
+            reasons[current] = lines[i + 1].strip()
+    return reasons
 
 
 def run(root, out, rep, jobs):
@@ -46,16 +60,22 @@ def run(root, out, rep, jobs):
             continue
         with open(report_file) as f:
             data = json.load(f)
+        reasons = skip_reasons(r.stdout)
+        case_failed = False
         for suite in data.get("testsuites", []):
             for case in suite.get("testsuite", []):
                 name = "host %s %s.%s" % (rel, suite["name"], case["name"])
                 if not rep.wanted(name) and not rep.name_filter.startswith(rel):
                     continue
                 if case.get("result") == "SKIPPED" or case.get("status") == "NOTRUN":
-                    rep.skip(name, "skipped by the test itself")
+                    rep.skip(name, reasons.get("%s.%s" % (suite["name"], case["name"]),
+                                               "skipped by the test itself"))
                 elif case.get("failures"):
+                    case_failed = True
                     rep.fail(name, "\n".join(fl.get("failure", "") for fl in case["failures"]))
                 else:
                     rep.ok(name)
-        if r.returncode != 0 and "failures" not in r.stdout:
+        if r.returncode != 0 and not case_failed:
+            # Every case passed, yet the binary failed: a leak report or a
+            # crash after the tests (sanitizers at exit).
             rep.fail("host %s (exit status %d)" % (rel, r.returncode), r.stdout + r.stderr)
