@@ -125,6 +125,23 @@ def sync(kconf, args):
     write_make_fragment(kconf, os.path.join(args.gen, "config.mk"))
 
 
+def watch_terminal():
+    """curses spins at full CPU on a terminal that went away (a closed
+    ssh or tmux window): a watchdog thread leaves as soon as the terminal
+    no longer answers. Nothing is saved then, as with Ctrl-C."""
+    import threading
+    import time
+
+    def watch():
+        while True:
+            time.sleep(1)
+            try:
+                os.tcgetpgrp(sys.stdin.fileno())
+            except OSError:
+                os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("command", choices=["menuconfig", "defconfig", "olddefconfig",
@@ -141,6 +158,7 @@ def main():
             die("menuconfig needs a terminal; without one use "
                 "'make defconfig UK_DEFCONFIG=<file>' or 'make olddefconfig'")
         import menuconfig
+        watch_terminal()
         kconf = load_tree()
         menuconfig.menuconfig(kconf)
         return
