@@ -6,6 +6,7 @@
 
 #include "bbuddy.hpp"
 
+#include <uk/alloc_regions.hpp>
 #include <uk/allocbbuddy.h>
 #include <uk/assert.h>
 
@@ -83,19 +84,13 @@ int64_t Allocator::availmem() const
 
 int Allocator::addmem(void *base, size_t len)
 {
-	const auto start = reinterpret_cast<uintptr_t>(base);
 	uintptr_t limit;
-	if (!base || __builtin_add_overflow(start, len, &limit))
+	// Null, wrapping, or overlapping a zone we manage. The allocator's
+	// own state lies in the first zone's memory, so this covers it too.
+	Zone **link = uk::alloc::region_link_for(&zones_, base, len, &limit);
+	if (!link)
 		return -kEINVAL;
-	Zone **link = &zones_;
-	for (; *link; link = &(*link)->next) {
-		const Zone *z = *link;
-		if (start < z->end && z->start < limit)
-			return -kEINVAL; // overlaps a zone we manage
-	}
-	// The allocator's own state lies in the first zone's memory, so the
-	// overlap check covers it too.
-	Zone *z = Zone::place(start, len, 0);
+	Zone *z = Zone::place(reinterpret_cast<uintptr_t>(base), len, 0);
 	if (!z)
 		return -kEINVAL;
 	*link = z;

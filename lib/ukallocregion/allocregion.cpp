@@ -5,6 +5,7 @@
 
 #include "allocregion.hpp"
 
+#include <uk/alloc_regions.hpp>
 #include <uk/allocregion.h>
 #include <uk/assert.h>
 
@@ -199,17 +200,12 @@ int64_t Allocator::availmem() const
 
 int Allocator::addmem(void *base, size_t len)
 {
-	const auto start = reinterpret_cast<uintptr_t>(base);
 	uintptr_t limit;
-	if (!base || __builtin_add_overflow(start, len, &limit))
+	// Null, wrapping, or overlapping a region we manage.
+	Region **link = uk::alloc::region_link_for(&first_, base, len, &limit);
+	if (!link)
 		return -kEINVAL;
-	Region **link = &first_;
-	for (; *link; link = &(*link)->next) {
-		const Region *r = *link;
-		if (start < r->end && r->start < limit)
-			return -kEINVAL; // overlaps a region we manage
-	}
-	Region *r = Region::place(start, len, 0);
+	Region *r = Region::place(reinterpret_cast<uintptr_t>(base), len, 0);
 	if (!r)
 		return -kEINVAL;
 	*link = r;
