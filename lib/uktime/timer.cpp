@@ -4,7 +4,7 @@
 // while the queue changes: on platforms with interrupts, a handler may arm
 // or cancel timers.
 
-#include <uk/plat.h>
+#include <uk/irq.hpp>
 #include <uk/time.h>
 
 #include "timer_queue.hpp"
@@ -14,22 +14,10 @@ namespace {
 
 constinit TimerQueue queue;
 
-// Interrupts off for the lifetime of the guard.
-class [[nodiscard]] IrqOff {
-public:
-	IrqOff() : flags_(ukplat_lcpu_save_irqf()) {}
-	~IrqOff() { ukplat_lcpu_restore_irqf(flags_); }
-	IrqOff(const IrqOff &) = delete;
-	IrqOff &operator=(const IrqOff &) = delete;
-
-private:
-	unsigned long flags_;
-};
-
 }  // namespace
 }  // namespace uk::time
 
-using uk::time::IrqOff;
+using uk::IrqGuard;
 using uk::time::queue;
 
 extern "C" uint64_t uk_time_now_ns(void) { return ukplat_monotonic_clock(); }
@@ -42,13 +30,13 @@ extern "C" void uk_timer_init(struct uk_timer *t, uk_timer_fn_t fn, void *arg)
 
 extern "C" void uk_timer_arm(struct uk_timer *t, uint64_t deadline_ns)
 {
-	IrqOff g;
+	IrqGuard g;
 	queue.arm(t, deadline_ns);
 }
 
 extern "C" int uk_timer_cancel(struct uk_timer *t)
 {
-	IrqOff g;
+	IrqGuard g;
 	return queue.cancel(t) ? 1 : 0;
 }
 
@@ -65,7 +53,7 @@ extern "C" unsigned int uk_timer_run_expired(uint64_t now_ns)
 	for (;;) {
 		uk_timer *t;
 		{
-			IrqOff g;
+			IrqGuard g;
 			t = queue.pop_expired(now_ns);
 		}
 		if (!t)

@@ -2,13 +2,15 @@
 //
 // C++ face of uklock: lock types that are neither copyable nor movable,
 // have constexpr constructors (constinit globals) and share the C
-// structs' layout, plus [[nodiscard]] RAII guards.
+// structs' layout, plus [[nodiscard]] RAII guards (uk::IrqGuard comes
+// from uk/irq.hpp).
 //
 //   constinit uk::Mutex table_lock;
 //   { uk::Guard<uk::Mutex> g(table_lock); ... }
 #pragma once
 
 #include <uk/condvar.h>
+#include <uk/irq.hpp>
 #include <uk/mutex.h>
 #include <uk/plat.h>
 #include <uk/semaphore.h>
@@ -70,18 +72,6 @@ public:
 
 private:
 	Lock &l_;
-};
-
-/** Interrupts off for its lifetime (nests: restores what it found). */
-class [[nodiscard]] IrqGuard {
-public:
-	IrqGuard() : flags_(ukplat_lcpu_save_irqf()) {}
-	~IrqGuard() { ukplat_lcpu_restore_irqf(flags_); }
-	IrqGuard(const IrqGuard &) = delete;
-	IrqGuard &operator=(const IrqGuard &) = delete;
-
-private:
-	unsigned long flags_;
 };
 
 }  // namespace uk
