@@ -10,8 +10,13 @@
 
 UK_EXTERN_C_BEGIN
 
-/** Exit status used when the image stops on a crash (UK_CRASH, abort). */
-#define UKPLAT_CRASH_STATUS 134
+/**
+ * Exit status used when the image stops on a crash (UK_CRASH, abort,
+ * faults). 127 on every platform: QEMU's isa-debug-exit (KVM and Xen on
+ * x86) carries only 7 bits of status, so this is the largest value that
+ * survives everywhere.
+ */
+#define UKPLAT_CRASH_STATUS 127
 
 /**
  * Writes @p len bytes to the kernel console. Usable from the first

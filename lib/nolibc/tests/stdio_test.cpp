@@ -10,6 +10,7 @@
 #include <string>
 
 #include "../nolibc.hpp"
+#include <uk/plat.h>
 #include "stubs.hpp"
 
 namespace nl = uk::nolibc;
@@ -137,14 +138,14 @@ TEST(ExitDeathTest, UnderscoreExitSkipsHandlers)
 
 TEST(ExitDeathTest, Abort)
 {
-	EXPECT_EXIT(nl::abort(), ::testing::ExitedWithCode(134),
+	EXPECT_EXIT(nl::abort(), ::testing::ExitedWithCode(UKPLAT_CRASH_STATUS),
 		    "abort\\(\\) called");
 }
 
 TEST(ExitDeathTest, AssertFailMessage)
 {
 	EXPECT_EXIT(nl::assert_fail("x > 1", "f.c", 12, "main"),
-		    ::testing::ExitedWithCode(134),
+		    ::testing::ExitedWithCode(UKPLAT_CRASH_STATUS),
 		    "Assertion failed: x > 1 \\(f.c:12: main\\)\nabort\\(\\) called");
 }
 
