@@ -74,7 +74,8 @@ UK_GENINCLUDE := $(O)/include
 UK_LIB_DIRS := $(patsubst %/Config.uk,%,$(wildcard $(UK_ROOT)/lib/*/Config.uk))
 UK_KCONFIG_FILES := $(UK_ROOT)/Config.uk $(UK_ROOT)/support/build/Config.uk \
 	$(wildcard $(UK_ROOT)/arch/Config.uk $(UK_ROOT)/arch/*/Config.uk \
-		$(UK_ROOT)/plat/Config.uk $(UK_ROOT)/plat/*/Config.uk) \
+		$(UK_ROOT)/plat/Config.uk $(UK_ROOT)/plat/*/Config.uk \
+		$(UK_ROOT)/plat/drivers/*/Config.uk) \
 	$(addsuffix /Config.uk,$(UK_LIB_DIRS)) \
 	$(wildcard $(addsuffix /Config.uk,$(L) $(A))) \
 	$(KCONFIG_GEN)/libs.uk $(KCONFIG_GEN)/extlibs.uk $(KCONFIG_GEN)/app.uk
@@ -136,6 +137,7 @@ include $(UK_ROOT)/support/build/flags.mk
 # rules if its CONFIG_ symbol is y (addlib_s).
 $(eval $(call import_makefile_uk,$(UK_ROOT)/arch/$(CONFIG_UK_ARCH)))
 $(eval $(call import_makefile_uk,$(UK_ROOT)/plat/$(CONFIG_UK_PLAT)))
+$(foreach d,$(patsubst %/Makefile.uk,%,$(wildcard $(UK_ROOT)/plat/common/Makefile.uk $(UK_ROOT)/plat/drivers/*/Makefile.uk)),$(eval $(call import_makefile_uk,$(d))))
 $(foreach d,$(UK_LIB_DIRS),$(eval $(call import_makefile_uk,$(d))))
 $(foreach d,$(L),$(eval $(call import_makefile_uk,$(d))))
 $(eval $(call import_makefile_uk,$(A)))

@@ -31,12 +31,14 @@ filter contains "uktest", e.g. -k "uktest alloc." for one suite.
 import json
 import os
 import re
+import shutil
 import subprocess
 import time
 
 import images
 
 TIMEOUT = 60
+RUN_QEMU = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "run-qemu")
 
 UKTEST_CASE = re.compile(r"^uktest: (PASS|FAIL|SKIP) (\S+)(?: \((.*)\))?$")
 UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
@@ -47,10 +49,21 @@ def start(image, plat, args):
     """Runs an image to its end; returns (status, output) or raises
     NotImplementedError for platforms this machine cannot start."""
     if plat == "linuxu":
-        r = subprocess.run([image] + args, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, timeout=TIMEOUT)
-        return r.returncode, r.stdout.decode("utf-8", "replace")
-    raise NotImplementedError("no runner for platform %s yet" % plat)
+        cmd = [image] + args
+    elif plat == "kvm":
+        if not shutil.which("qemu-system-x86_64"):
+            raise NotImplementedError("qemu-system-x86_64 is not installed "
+                                      "(apt-get install qemu-system-x86)")
+        # run-qemu gives back the image's own status (isa-debug-exit)
+        # and stops QEMU itself at the deadline (status 124).
+        cmd = [RUN_QEMU, "--timeout", str(TIMEOUT), image] + args
+    else:
+        raise NotImplementedError("no runner for platform %s yet" % plat)
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       stdin=subprocess.DEVNULL, timeout=TIMEOUT + 30)
+    if plat == "kvm" and r.returncode == 124:
+        raise subprocess.TimeoutExpired(cmd, TIMEOUT, output=r.stdout)
+    return r.returncode, r.stdout.decode("utf-8", "replace")
 
 
 def line_matches(line, want):
@@ -169,8 +182,9 @@ def run(root, out, rep, jobs):
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
-                except subprocess.TimeoutExpired:
-                    rep.fail(name, "no exit within %d s" % TIMEOUT)
+                except subprocess.TimeoutExpired as e:
+                    tail = (e.output or b"").decode("utf-8", "replace")
+                    rep.fail(name, "no exit within %d s; the log ends:\n%s" % (TIMEOUT, tail))
                     continue
                 expect = [e.replace("@IMAGE@", image).replace("@SRC@", app)
                           for e in c.get("expect", [])]
