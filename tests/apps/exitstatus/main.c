@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * How an image ends: the exit status of main, exit() with atexit
- * handlers, abort(), a failed UK_ASSERT and UK_CRASH must all reach
- * whoever started the image (boot tests in test.json).
+ * handlers, abort(), a failed UK_ASSERT, UK_CRASH and CPU faults (a page
+ * fault, a division by zero) must all reach whoever started the image
+ * (boot tests in test.json).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <uk/assert.h>
 
 static void say_bye(void) { printf("atexit handler ran\n"); }
+static volatile int divisor; /* 0: a division the compiler cannot fold */
 
 int main(int argc, char *argv[])
 {
@@ -26,5 +29,9 @@ int main(int argc, char *argv[])
 		UK_ASSERT(status == 12345);
 	if (!strcmp(how, "crash"))
 		UK_CRASH("asked to crash with %d", status);
+	if (!strcmp(how, "pagefault"))
+		return *(volatile int *)(uintptr_t)(0x10 + status);
+	if (!strcmp(how, "divzero"))
+		return status / *(volatile int *)&divisor;
 	return status;
 }
