@@ -11,12 +11,14 @@
 #define UK_ENOENT 2
 #define UK_EINTR 4
 #define UK_EIO 5
+#define UK_E2BIG 7
 #define UK_EBADF 9
 #define UK_EAGAIN 11
 #define UK_ENOMEM 12
 #define UK_EFAULT 14
 #define UK_EBUSY 16
 #define UK_EEXIST 17
+#define UK_ENODEV 19
 #define UK_EINVAL 22
 #define UK_ENOSPC 28
 #define UK_EDEADLK 35

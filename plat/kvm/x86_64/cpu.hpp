@@ -5,6 +5,7 @@
 // files (traps, crash, apic, tsc, timer, lcpu, irq) say to each other.
 #pragma once
 
+#include <uk/errno.h>
 #include <uk/essentials.h>
 
 namespace uk::kvm {
@@ -125,6 +126,8 @@ uint64_t tsc_hz();
 /** @return the TSC value at which the monotonic clock reads @p ns. */
 uint64_t tsc_at_ns(uint64_t ns);
 const char *tsc_source(); // how the frequency was found, for messages
+/** Test hook: a fresh PIT calibration over @p ms (1-50). @return Hz or 0. */
+uint64_t tsc_pit_calibrate(uint64_t ms);
 
 /** timer.cpp: one-shot timer for ukplat_lcpu_halt_until. */
 void timer_arm(uint64_t deadline_ns);
@@ -133,5 +136,6 @@ void timer_disarm();
  * where TSC-deadline exists. @return 0 or a negative errno. */
 int timer_use_tsc_deadline(bool use);
 bool timer_tsc_deadline_active();
+uint64_t timer_apic_hz(); // 0 until the one-shot mode was calibrated
 
 }  // namespace uk::kvm

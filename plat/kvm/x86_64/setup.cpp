@@ -6,11 +6,7 @@
 
 #include <uk/config.h>
 #include <uk/plat.h>
-#if __has_include(<uk/plat/cmdline.h>)
 #include <uk/plat/cmdline.h>
-#else // TEMPORARY until plat/common lands
-extern "C" int ukplat_cmdline_split(char *cmdline, char **argv, int max_args);
-#endif
 
 #include "kvm.hpp"
 #include "memory.hpp"

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
-// Builders of multiboot and PVH info blocks for the host tests. Every
-// structure lives in its own exactly-sized heap buffer, so ASan reports
-// any read past what the "loader" provided. Physical addresses are the
-// host addresses of those buffers (the kernel runs identity-mapped).
+// Builders of multiboot and PVH info blocks for the host tests. Physical
+// addresses are the host addresses of the buffers (the kernel runs
+// identity-mapped). Multiboot addresses are 32 bits, above what the host
+// heap gives, so every structure is copied into its own mapping below
+// 2 GiB (MAP_32BIT) that ends exactly at an inaccessible guard page: a
+// read past what the "loader" provided crashes the test.
 #pragma once
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <memory>
@@ -19,8 +24,47 @@ namespace bootinfo_test {
 
 using Bytes = std::vector<uint8_t>;
 
-inline uintptr_t pa(const Bytes &b) { return reinterpret_cast<uintptr_t>(b.data()); }
-inline uintptr_t pa(const std::string &s) { return reinterpret_cast<uintptr_t>(s.c_str()); }
+/** @p data copied to low memory, its last byte right before a guard page. */
+class LowCopy {
+public:
+	explicit LowCopy(const void *data, size_t len)
+	{
+		const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+		map_len_ = (len + page - 1) / page * page + page;
+		void *m = mmap(nullptr, map_len_, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+		if (m == MAP_FAILED)
+			abort();
+		map_ = static_cast<uint8_t *>(m);
+		mprotect(map_ + map_len_ - page, page, PROT_NONE);
+		addr_ = map_ + map_len_ - page - len;
+		if (len)
+			memcpy(addr_, data, len);
+	}
+	~LowCopy() { munmap(map_, map_len_); }
+	LowCopy(const LowCopy &) = delete;
+	LowCopy &operator=(const LowCopy &) = delete;
+	uint32_t pa() const { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(addr_)); }
+	uint8_t *data() { return addr_; }
+
+private:
+	uint8_t *map_;
+	size_t map_len_;
+	uint8_t *addr_;
+};
+
+/** Owns the low copies of one info block. */
+struct Arena {
+	std::vector<std::unique_ptr<LowCopy>> copies;
+	uint32_t place(const void *data, size_t len)
+	{
+		copies.push_back(std::make_unique<LowCopy>(data, len));
+		return copies.back()->pa();
+	}
+	uint32_t place(const Bytes &b) { return place(b.data(), b.size()); }
+	uint32_t place(const std::string &s) { return place(s.c_str(), s.size() + 1); }
+	void clear() { copies.clear(); }
+};
 
 template <typename T>
 void put(Bytes &b, const T &v)
@@ -38,8 +82,9 @@ struct MbEntry {
 /** A multiboot info block with an optional map, command line, module. */
 struct Multiboot {
 	uk::kvm::multiboot::Info info{};
-	Bytes info_buf, map, mods;
+	Bytes map, mods;
 	std::string cmdline;
+	Arena arena;
 
 	/** Appends entries; sizes above 20 pad the entry with 0xAA bytes. */
 	void set_map(const std::vector<MbEntry> &entries)
@@ -51,7 +96,7 @@ struct Multiboot {
 			put(map, e.len);
 			put(map, e.type);
 			if (e.size < 20)
-				map.resize(map.size() - (20 - e.size));
+				map.erase(map.end() - (20 - e.size), map.end());
 			else
 				map.insert(map.end(), e.size - 20, 0xAA);
 		}
@@ -71,39 +116,27 @@ struct Multiboot {
 	/** Fills in the addresses and returns the info block's address. */
 	uintptr_t build()
 	{
+		arena.clear();
 		if (info.flags & uk::kvm::multiboot::kInfoMmap) {
-			info.mmap_addr = map.empty() ? 0 : uint32_of(pa(map));
+			info.mmap_addr = map.empty() ? 0 : arena.place(map);
 			info.mmap_length = static_cast<uint32_t>(map.size());
 		}
 		if (info.flags & uk::kvm::multiboot::kInfoCmdline)
-			info.cmdline = uint32_of(pa(cmdline));
+			info.cmdline = arena.place(cmdline);
 		if (!mods.empty()) {
-			info.mods_addr = uint32_of(pa(mods));
+			info.mods_addr = arena.place(mods);
 			info.mods_count = 1;
 		}
-		info_buf.clear();
-		put(info_buf, info);
-		return pa(info_buf);
+		return arena.place(&info, sizeof(info));
 	}
-	/**
-	 * Multiboot addresses are 32 bits: the tests only run where the heap
-	 * sits below 4 GiB or where the test skips (see fits_32bit()).
-	 */
-	static uint32_t uint32_of(uintptr_t p) { return static_cast<uint32_t>(p); }
 };
-
-/** True when host heap addresses fit the 32-bit multiboot fields. */
-inline bool heap_fits_32bit()
-{
-	auto probe = std::make_unique<uint8_t[]>(1 << 20);
-	return reinterpret_cast<uintptr_t>(probe.get()) + (1 << 20) < (1ull << 32);
-}
 
 /** A PVH start_info block (version 1 unless changed). */
 struct Pvh {
 	uk::kvm::pvh::StartInfo si{uk::kvm::pvh::kMagic, 1, 0, 0, 0, 0, 0, 0, 0, 0};
-	Bytes si_buf, map, mods;
+	Bytes map, mods;
 	std::string cmdline;
+	Arena arena;
 	size_t si_size = sizeof(uk::kvm::pvh::StartInfo);
 
 	void set_map(const std::vector<uk::kvm::pvh::MemmapEntry> &entries)
@@ -119,21 +152,19 @@ struct Pvh {
 	}
 	uintptr_t build()
 	{
+		arena.clear();
 		if (!map.empty()) {
-			si.memmap_paddr = pa(map);
+			si.memmap_paddr = arena.place(map);
 			si.memmap_entries = static_cast<uint32_t>(
 				map.size() / sizeof(uk::kvm::pvh::MemmapEntry));
 		}
 		if (!cmdline.empty())
-			si.cmdline_paddr = pa(cmdline);
+			si.cmdline_paddr = arena.place(cmdline);
 		if (!mods.empty()) {
-			si.modlist_paddr = pa(mods);
+			si.modlist_paddr = arena.place(mods);
 			si.nr_modules = 1;
 		}
-		si_buf.clear();
-		put(si_buf, si);
-		si_buf.resize(si_size);
-		return pa(si_buf);
+		return arena.place(&si, si_size);
 	}
 };
 

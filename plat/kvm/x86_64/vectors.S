@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Entry stubs for the 256 IDT vectors and the GDT reload.
+ * Entry stubs for the 256 IDT vectors and the GDT reload (vectors.S, not
+ * traps.S: traps.cpp would compile to the same object name).
  *
  * Every stub makes the stack look the same (uk::kvm::TrapFrame in cpu.hpp):
  * the CPU's frame (ss, rsp, rflags, cs, rip), an error code (a 0 pushed

@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Host tests of the shared platform code (command line splitting).
+HOST_SRCS += $(LIB_DIR)/cmdline.cpp
+HOST_CPPFLAGS += -I$(LIB_DIR)/include
