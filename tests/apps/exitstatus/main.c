@@ -31,6 +31,8 @@ int main(int argc, char *argv[])
 		UK_CRASH("asked to crash with %d", status);
 	if (!strcmp(how, "pagefault"))
 		return *(volatile int *)(uintptr_t)(0x10 + status);
+	if (!strcmp(how, "doublefault")) /* an exception with no stack to use */
+		__asm__ __volatile__("movabs $0x800000001000, %rsp; ud2");
 	if (!strcmp(how, "divzero"))
 		return status / *(volatile int *)&divisor;
 	return status;
