@@ -122,6 +122,8 @@ void irq_dispatch(const TrapFrame *f);
 
 /** tsc.cpp: TSC frequency, clocks. */
 int tsc_init();
+/** Calibrates against the PIT on first use. @return false: no time source. */
+bool tsc_calibrated();
 uint64_t tsc_hz();
 /** @return the TSC value at which the monotonic clock reads @p ns. */
 uint64_t tsc_at_ns(uint64_t ns);

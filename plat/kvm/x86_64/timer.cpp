@@ -107,6 +107,10 @@ bool timer_tsc_deadline_active()
 
 void timer_arm(uint64_t deadline_ns)
 {
+	// The APIC timer's calibration (10 ms under TCG) waits for the
+	// first timer the image arms.
+	if (!deadline_mode && !apic_hz && timer_use_tsc_deadline(false) < 0)
+		return;
 	if (deadline_mode) {
 		wrmsr(kMsrTscDeadline, tsc_at_ns(deadline_ns));
 		return;
@@ -136,7 +140,11 @@ int time_init()
 		return rc;
 	if (!lapic_ready())
 		return -UK_ENOTSUP; // apic_init() comes first
-	return timer_use_tsc_deadline(cpu_has_tsc_deadline());
+	if (cpu_has_tsc_deadline())
+		return timer_use_tsc_deadline(true);
+	// One-shot APIC mode: unmasked LVT now, calibration on first use.
+	lapic_write(kLapicLvtTimer, kTimerVector);
+	return 0;
 }
 
 }  // namespace uk::kvm

@@ -136,26 +136,45 @@ int64_t rtc_unix_seconds()
 	return rtc_to_unix(a);
 }
 
+void set_hz(uint64_t f)
+{
+	hz = f;
+	if (f) {
+		ns_per_tick = make_scale(kNsPerSec, f);
+		ticks_per_ns = make_scale(f, kNsPerSec);
+	}
+}
+
 }  // namespace
+
+// The PIT calibration costs 10 ms, a large share of a boot: it runs on
+// the first use of the clock instead (helloworld never reads it). tsc0
+// is taken at boot either way, so time still counts from boot.
+void calibrate_from_pit()
+{
+	source = "PIT calibration (10 ms)";
+	set_hz(hz_from_pit(kCalibrationMs));
+}
 
 int tsc_init()
 {
-	source = "hypervisor CPUID 0x40000010";
-	hz = hz_from_hypervisor();
-	if (!hz)
-		hz = hz_from_cpuid();
-	if (!hz) {
-		source = "PIT calibration (10 ms)";
-		hz = hz_from_pit(kCalibrationMs);
-	}
-	if (!hz)
-		return -UK_ENOTSUP;
-	ns_per_tick = make_scale(kNsPerSec, hz);
-	ticks_per_ns = make_scale(hz, kNsPerSec);
-	int64_t secs = rtc_unix_seconds();
 	tsc0 = rdtsc();
+	int64_t secs = rtc_unix_seconds();
 	boot_wall_ns = secs > 0 ? static_cast<uint64_t>(secs) * kNsPerSec : 0;
+	source = "hypervisor CPUID 0x40000010";
+	uint64_t f = hz_from_hypervisor();
+	if (!f)
+		f = hz_from_cpuid();
+	if (f)
+		set_hz(f);
 	return 0;
+}
+
+bool tsc_calibrated()
+{
+	if (unlikely(!hz))
+		calibrate_from_pit();
+	return hz != 0;
 }
 
 uint64_t tsc_pit_calibrate(uint64_t ms)
@@ -165,6 +184,7 @@ uint64_t tsc_pit_calibrate(uint64_t ms)
 
 uint64_t tsc_hz()
 {
+	tsc_calibrated();
 	return hz;
 }
 
@@ -175,6 +195,7 @@ const char *tsc_source()
 
 uint64_t tsc_at_ns(uint64_t ns)
 {
+	tsc_calibrated();
 	uint64_t t = apply(ticks_per_ns, ns);
 	// +1: rounding up, so the deadline is never before ns.
 	return t >= UINT64_MAX - tsc0 - 1 ? UINT64_MAX : tsc0 + t + 1;
@@ -185,8 +206,8 @@ uint64_t tsc_at_ns(uint64_t ns)
 extern "C" uint64_t ukplat_monotonic_clock(void)
 {
 	using namespace uk::kvm;
-	if (!hz)
-		return 0; // before time_init
+	if (!tsc_calibrated())
+		return 0; // no time source at all: time stands still
 	return apply(ns_per_tick, rdtsc() - tsc0);
 }
 
