@@ -84,17 +84,9 @@ int64_t Allocator::availmem() const
 
 int Allocator::addmem(void *base, size_t len)
 {
-	uintptr_t limit;
-	// Null, wrapping, or overlapping a zone we manage. The allocator's
-	// own state lies in the first zone's memory, so this covers it too.
-	Zone **link = uk::alloc::region_link_for(&zones_, base, len, &limit);
-	if (!link)
-		return -kEINVAL;
-	Zone *z = Zone::place(reinterpret_cast<uintptr_t>(base), len, 0);
-	if (!z)
-		return -kEINVAL;
-	*link = z;
-	return 0;
+	// The allocator's own state lies in the first zone's memory, so the
+	// overlap check covers it too.
+	return uk::alloc::add_region(&zones_, base, len);
 }
 
 // The C thunks of the cold operations.

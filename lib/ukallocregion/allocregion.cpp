@@ -200,16 +200,7 @@ int64_t Allocator::availmem() const
 
 int Allocator::addmem(void *base, size_t len)
 {
-	uintptr_t limit;
-	// Null, wrapping, or overlapping a region we manage.
-	Region **link = uk::alloc::region_link_for(&first_, base, len, &limit);
-	if (!link)
-		return -kEINVAL;
-	Region *r = Region::place(reinterpret_cast<uintptr_t>(base), len, 0);
-	if (!r)
-		return -kEINVAL;
-	*link = r;
-	return 0;
+	return uk::alloc::add_region(&first_, base, len);
 }
 
 Region *Allocator::region_of(const void *ptr) const

@@ -8,28 +8,35 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <uk/errno.h>
 
 namespace uk::alloc {
 
 /**
- * @return the link at the end of the list @p head where a region for
- * [base, base+len) goes, or nullptr if base is null, the range wraps
- * around the address space or overlaps a region already in the list.
- * @p limit receives the end of the range.
+ * Places a region header in [base, base+len) (Region::place(start, len,
+ * 0), which returns null when the memory is too small) and appends it to
+ * the list at @p head.
+ * @return 0, or -UK_EINVAL if base is null, the range wraps around the
+ * address space, overlaps a region already in the list, or is too small.
  */
 template <typename Region>
-Region **region_link_for(Region **head, const void *base, size_t len, uintptr_t *limit)
+int add_region(Region **head, void *base, size_t len)
 {
 	const auto start = reinterpret_cast<uintptr_t>(base);
-	if (!base || __builtin_add_overflow(start, len, limit))
-		return nullptr;
+	uintptr_t limit;
+	if (!base || __builtin_add_overflow(start, len, &limit))
+		return -UK_EINVAL;
 	Region **link = head;
 	for (; *link; link = &(*link)->next) {
 		const Region *r = *link;
-		if (start < r->end && r->start < *limit)
-			return nullptr;
+		if (start < r->end && r->start < limit)
+			return -UK_EINVAL;
 	}
-	return link;
+	Region *r = Region::place(start, len, 0);
+	if (!r)
+		return -UK_EINVAL;
+	*link = r;
+	return 0;
 }
 
 }  // namespace uk::alloc
