@@ -156,7 +156,9 @@ boot_gdt_ptr:
 boot_pml4:	.skip 4096
 boot_pdpt:	.skip 4096
 boot_pd:	.skip 4 * 4096
-.align 16
+/* Page-aligned: paging.cpp unmaps the lowest page as the guard of the
+ * boot stack (the thread "main"). */
+.align 4096
 .globl boot_stack_bottom
 boot_stack_bottom:
 	.skip	CONFIG_KVM_BOOT_STACK_SIZE * 1024

@@ -2,7 +2,8 @@
 //
 // The final page tables, identity mapped (virtual = physical):
 //   - the 2 MiB pages that hold the image are split into 4 KiB pages:
-//     page 0 absent (null pointers fault), text read-only + executable,
+//     page 0 and the boot stack's lowest page absent (null pointers and
+//     an overflow of "main" fault), text read-only + executable,
 //     rodata read-only, data and bss writable; everything else no-execute;
 //   - the rest of RAM: 2 MiB pages, writable, no-execute;
 //   - 3..4 GiB above RAM: device memory (LAPIC, I/O APIC, PCI BARs),
@@ -15,7 +16,7 @@
 #include "kvm.hpp"
 
 extern "C" char __kvm_load_start[], _etext[], __kvm_rodata_start[],
-	__kvm_rodata_end[], __kvm_data_start[], _end[];
+	__kvm_rodata_end[], __kvm_data_start[], _end[], boot_stack_bottom[];
 
 namespace uk::kvm {
 namespace {
@@ -79,8 +80,8 @@ void map_image()
 		if (!e)
 			continue;
 		uint64_t flags = kP | kRW | nx;
-		if (a == 0)
-			flags = 0; // null page
+		if (a == 0 || a == reinterpret_cast<uintptr_t>(boot_stack_bottom))
+			flags = 0; // the null page; the boot stack's guard page
 		else if (a >= text && a < etext)
 			flags = kP; // read-only, executable
 		else if (a >= ro && a < ero)

@@ -66,6 +66,8 @@ static void overflow(void *arg)
 
 int main(int argc, char *argv[])
 {
+	if (argc > 1 && !strcmp(argv[1], "overflow-main"))
+		return recurse(0);
 	if (argc > 1 && !strcmp(argv[1], "overflow")) {
 		uk_thread_join(uk_thread_create("deep", overflow, NULL));
 		return 0;
