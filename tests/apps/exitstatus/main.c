@@ -27,8 +27,10 @@ int main(int argc, char *argv[])
 		abort();
 	if (!strcmp(how, "assert"))
 		UK_ASSERT(status == 12345);
-	if (!strcmp(how, "crash"))
+	if (!strcmp(how, "crash")) {
+		printf("unfinished line");
 		UK_CRASH("asked to crash with %d", status);
+	}
 	if (!strcmp(how, "pagefault"))
 		return *(volatile int *)(uintptr_t)(0x10 + status);
 	if (!strcmp(how, "doublefault")) /* an exception with no stack to use */
