@@ -6,8 +6,9 @@
  * surviving a switch.
  *
  * Sleep tolerance: a sleep of D ends no earlier than D and no later than
- * D + 10 ms (the platform's halt and timer resolution, and an emulated
- * CPU, stay well inside it; linuxu measures about 0.1 ms).
+ * D + 20 ms. Measured lateness: about 0.1 ms on linuxu, 0.2-1 ms under
+ * QEMU's TCG on an idle host and up to 5 ms on a busy one; the margin
+ * keeps a loaded CI machine from failing the case.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 #include <uk/time.h>
 #include <uk/wait.h>
 
-#define SLEEP_SLACK_NS (10 * UK_NSEC_PER_MSEC)
+#define SLEEP_SLACK_NS (20 * UK_NSEC_PER_MSEC)
 
 static char trace[64];
 static void append(const char *s) { strcat(trace, s); }
