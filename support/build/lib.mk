@@ -7,7 +7,7 @@
 #   $(eval $(call addplatlib_s,plat,libname,$(CONFIG_X)))
 #   $(eval $(call fetch,libname,archive[,name])) unpack a LOCAL archive
 #   $(eval $(call patch,libname,patchdir,subdir)) apply patchdir/*.patch
-# and set LIBNAME_SRCS-y, LIBNAME_CFLAGS-y, LIBNAME_CXXFLAGS-y,
+# and set UK_LINK_ARCHIVES += <archive> (final link), LIBNAME_SRCS-y, LIBNAME_CFLAGS-y, LIBNAME_CXXFLAGS-y,
 # LIBNAME_ASFLAGS-y, LIBNAME_CINCLUDES-y, LIBNAME_CXXINCLUDES-y,
 # LIBNAME_ASINCLUDES-y, LIBNAME_<FILE>_FLAGS-y, LIBNAME_<FILE>_INCLUDES-y.
 # Each library's folder is LIBNAME_BASE, its build folder LIBNAME_BUILD,
@@ -15,6 +15,10 @@
 
 UK_ALIBS :=
 UK_PREPARE :=
+# Static archives a library adds to the final link (e.g. a libc built from
+# its own sources), searched together with libgcc; only the members the
+# image needs are linked.
+UK_LINK_ARCHIVES :=
 
 define import_makefile_uk
 _IMPORT_BASE := $(1)
