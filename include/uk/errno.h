@@ -20,7 +20,9 @@
 #define UK_EEXIST 17
 #define UK_ENODEV 19
 #define UK_EINVAL 22
+#define UK_EMFILE 24
 #define UK_ENOSPC 28
+#define UK_ESPIPE 29
 #define UK_EDEADLK 35
 #define UK_ENOSYS 38
 #define UK_ENOTSUP 95

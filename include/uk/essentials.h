@@ -22,13 +22,28 @@
 #ifndef __unused
 #define __unused __attribute__((unused))
 #endif
+/* A libc's sys/cdefs.h (newlib) may define the same names the same way. */
+#ifndef __used
 #define __used __attribute__((used))
+#endif
+#ifndef __weak
 #define __weak __attribute__((weak))
+#endif
+#ifndef __section
 #define __section(s) __attribute__((section(s)))
+#endif
+#ifndef __align
 #define __align(a) __attribute__((aligned(a)))
+#endif
+#ifndef __packed
 #define __packed __attribute__((packed))
+#endif
+#ifndef __printf_like
 #define __printf_like(fmt, args) __attribute__((format(printf, fmt, args)))
+#endif
+#ifndef __maybe_unused
 #define __maybe_unused __attribute__((unused))
+#endif
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

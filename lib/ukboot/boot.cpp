@@ -7,6 +7,7 @@
 #include <uk/config.h>
 #include <uk/assert.h>
 #include <uk/init.h>
+#include <uk/libc_exit.h>
 #include <uk/plat.h>
 #include <uk/print.h>
 
@@ -19,9 +20,6 @@ using uk_array_func_t = void (*)(void);
 extern const uk_array_func_t __init_array_start[], __init_array_end[];
 
 int main(int argc, char *argv[]);
-// The libc's exit() runs atexit handlers and flushes stdio; without a
-// libc there is nothing to run and the platform stops directly.
-__attribute__((weak)) void exit(int status);
 }
 
 extern "C" int uk_boot_run_inittab(const uk_init_entry *first,
@@ -73,8 +71,5 @@ extern "C" void ukplat_entry(int argc, char *argv[])
 	for (const uk_array_func_t *f = __init_array_start; f < __init_array_end; ++f)
 		(*f)();
 
-	int status = main(argc, argv);
-	if (exit)
-		exit(status);
-	ukplat_terminate(status);
+	uk_libc_exit(main(argc, argv));
 }

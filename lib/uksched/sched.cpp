@@ -8,12 +8,12 @@
 #include <uk/assert.h>
 #include <uk/errno.h>
 #include <uk/init.h>
+#include <uk/libc_exit.h>
 #include <uk/plat.h>
 #include <uk/print.h>
 
 #include "sched.hpp"
 
-extern "C" __attribute__((weak)) void exit(int status);
 
 namespace uk::sched {
 
@@ -48,9 +48,7 @@ void run_due_timers()
 __noreturn void nothing_left_to_run()
 {
 	if (live_threads == 0) {
-		if (exit)
-			exit(0);
-		ukplat_terminate(0);
+		uk_libc_exit(0);
 	}
 	uk_pr_crit("deadlock: every thread is blocked, no timer is armed and nothing else can wake the CPU\n");
 	print_blocked_threads();

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The file-descriptor table: one per image, shared by the libc glue
+ * (posix-sys), vfscore and the socket layer. A descriptor names a
+ * struct uk_file; a file may sit under several descriptors (dup) and is
+ * kept alive by a reference count, so closing a descriptor while another
+ * thread is inside read() on it does not free the file under that thread.
+ *
+ * Numbers: errors are negative UK_E* values (Linux numbers), flags and
+ * file types use Linux's values (UK_O_*, UK_S_IF*). The libc glue
+ * translates both to its libc's numbers; this header includes no libc.
+ *
+ * Locking: none needed on one CPU with a cooperative scheduler, because
+ * no table operation blocks or yields. The release operation of a file
+ * runs after its last descriptor is gone, outside any table update, so it
+ * may block (a socket flushing on close).
+ */
+#ifndef UK_FDTAB_H
+#define UK_FDTAB_H
+
+#include <uk/essentials.h>
+#include <uk/errno.h>
+
+UK_EXTERN_C_BEGIN
+
+/* Not (yet) in uk/errno.h; Linux's numbers like the rest. */
+#ifndef UK_EMFILE
+#define UK_EMFILE 24
+#endif
+#ifndef UK_ESPIPE
+#define UK_ESPIPE 29
+#endif
+
+/* Open-file flags (struct uk_file.flags), Linux values. */
+#define UK_O_ACCMODE 0003
+#define UK_O_RDONLY 0000
+#define UK_O_WRONLY 0001
+#define UK_O_RDWR 0002
+#define UK_O_APPEND 02000
+#define UK_O_NONBLOCK 04000
+
+/* File types in uk_file_info.mode (POSIX/Linux values). */
+#define UK_S_IFMT 0170000
+#define UK_S_IFIFO 0010000
+#define UK_S_IFCHR 0020000
+#define UK_S_IFDIR 0040000
+#define UK_S_IFREG 0100000
+#define UK_S_IFSOCK 0140000
+
+/* whence of lseek. */
+#define UK_SEEK_SET 0
+#define UK_SEEK_CUR 1
+#define UK_SEEK_END 2
+
+struct uk_file;
+
+/** What fstat() reports about a file. */
+struct uk_file_info {
+	uint32_t mode;    /**< UK_S_IF* type and permission bits */
+	uint32_t blksize; /**< preferred I/O size; 0: the libc's default */
+	int64_t size;     /**< bytes (regular files), else 0 */
+};
+
+/**
+ * Operations of a file. Any entry may be NULL; the documented fallback
+ * applies. Every operation returns a negative UK_E* value on failure.
+ */
+struct uk_file_ops {
+	/** @return bytes read, 0 at end of file. NULL: -EBADF. */
+	intptr_t (*read)(struct uk_file *f, void *buf, size_t len);
+	/** @return bytes written. NULL: -EBADF. */
+	intptr_t (*write)(struct uk_file *f, const void *buf, size_t len);
+	/** @return the new offset. NULL: -ESPIPE (not seekable). */
+	int64_t (*lseek)(struct uk_file *f, int64_t off, int whence);
+	/** Fills @p out (zeroed by the caller). NULL: type UK_S_IFCHR. */
+	int (*stat)(struct uk_file *f, struct uk_file_info *out);
+	/** @return 1 for a terminal. NULL: 0. */
+	int (*isatty)(struct uk_file *f);
+	/** The last reference is gone; may free @p f. NULL: nothing. */
+	void (*release)(struct uk_file *f);
+};
+
+/** An open file. Embed it in the object behind it (container_of). */
+struct uk_file {
+	const struct uk_file_ops *ops;
+	void *priv;      /**< the owner's */
+	uint32_t refcnt; /**< one per descriptor and per uk_fdtab_get() */
+	uint32_t flags;  /**< UK_O_* */
+};
+
+/** Prepares @p f with one reference, owned by the caller. */
+void uk_file_init(struct uk_file *f, const struct uk_file_ops *ops,
+		  void *priv, uint32_t flags);
+
+/** Takes one more reference to @p f. */
+void uk_file_acquire(struct uk_file *f);
+
+/** Drops a reference; the last one calls ops->release. NULL is ignored. */
+void uk_file_put(struct uk_file *f);
+
+/**
+ * Puts @p f under the lowest free descriptor. On success the table owns
+ * the caller's reference; on failure the caller still does.
+ * @return the descriptor, or -EMFILE when the table is full.
+ */
+int uk_fdtab_install(struct uk_file *f);
+
+/**
+ * Puts @p f under descriptor @p fd, closing what was there (dup2's
+ * semantics). Takes the caller's reference on success.
+ * @return @p fd, or -EBADF when @p fd is outside the table.
+ */
+int uk_fdtab_install_at(int fd, struct uk_file *f);
+
+/**
+ * @return the file under @p fd with a new reference (give it back with
+ * uk_fdtab_put()), or NULL when @p fd is not open.
+ */
+struct uk_file *uk_fdtab_get(int fd);
+
+/** Gives back a reference from uk_fdtab_get(). Same as uk_file_put(). */
+void uk_fdtab_put(struct uk_file *f);
+
+/** Frees descriptor @p fd. @return 0 or -EBADF. */
+int uk_fdtab_close(int fd);
+
+/** @return a new descriptor (the lowest free) for the file under @p fd,
+ * -EBADF, or -EMFILE. */
+int uk_fdtab_dup(int fd);
+
+/** fcntl(F_DUPFD): like uk_fdtab_dup() but the lowest free >= @p minfd.
+ * @return the descriptor, -EBADF, -EINVAL (@p minfd out of range), or
+ * -EMFILE. */
+int uk_fdtab_dupfd(int fd, int minfd);
+
+/**
+ * dup2(): makes @p newfd name the file under @p oldfd, closing what
+ * @p newfd named. @p oldfd == @p newfd returns @p newfd unchanged.
+ * @return @p newfd, or -EBADF (@p oldfd not open, @p newfd out of range).
+ */
+int uk_fdtab_dup2(int oldfd, int newfd);
+
+/** @return the number of descriptors (CONFIG_LIBPOSIX_FDTAB_MAX_FILES). */
+int uk_fdtab_size(void);
+
+UK_EXTERN_C_END
+
+#endif /* UK_FDTAB_H */

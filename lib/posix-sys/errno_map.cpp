@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: BSD-3-Clause
+//
+// Linux errno numbers (what the core libraries return, negated) to
+// newlib's. A switch, not an array: newlib's values are sparse and the
+// compiler builds the lookup.
+
+#include "posix_sys.hpp"
+
+namespace uk::posix {
+
+int errno_from_uk(int uk_err)
+{
+	switch (-uk_err) {
+	case UK_EPERM: return EPERM;
+	case UK_ENOENT: return ENOENT;
+	case UK_EINTR: return EINTR;
+	case UK_EIO: return EIO;
+	case UK_E2BIG: return E2BIG;
+	case UK_EBADF: return EBADF;
+	case UK_EAGAIN: return EAGAIN;
+	case UK_ENOMEM: return ENOMEM;
+	case UK_EFAULT: return EFAULT;
+	case UK_EBUSY: return EBUSY;
+	case UK_EEXIST: return EEXIST;
+	case UK_ENODEV: return ENODEV;
+	case UK_EINVAL: return EINVAL;
+	case UK_EMFILE: return EMFILE;
+	case UK_ESPIPE: return ESPIPE;
+	case UK_ENOSPC: return ENOSPC;
+	case UK_EDEADLK: return EDEADLK;
+	case UK_ENOSYS: return ENOSYS;
+	case UK_ENOTSUP: return ENOTSUP;
+	case UK_ETIMEDOUT: return ETIMEDOUT;
+	// Linux numbers that uk/errno.h does not name yet.
+	case 20: return ENOTDIR;
+	case 21: return EISDIR;
+	case 25: return ENOTTY;
+	case 32: return EPIPE;
+	case 34: return ERANGE;
+	case 36: return ENAMETOOLONG;
+	case 39: return ENOTEMPTY;
+	case 104: return ECONNRESET;
+	case 111: return ECONNREFUSED;
+	default: return EIO;  // unknown: an I/O error rather than a lie
+	}
+}
+
+}  // namespace uk::posix

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: BSD-3-Clause
+//
+// Private helpers of posix-sys: the hooks newlib calls. Every file here
+// is newlib glue and compiles against newlib's headers (lib/newlib puts
+// them on the include path). The core libraries speak negative Linux
+// errno values (uk/errno.h); newlib's numbers differ (ENOSYS is 88 in
+// newlib, 38 in Linux), so every error crosses errno_from_uk().
+#pragma once
+
+// The Tessera headers come before newlib's, here and in every file of
+// the library: uk/essentials.h and newlib's sys/cdefs.h both define
+// __used, __section and __packed (the same way), and only a redefinition
+// inside the system header (newlib's, -isystem) is silent.
+#include <uk/errno.h>
+#include <uk/fdtab.h>
+
+#include <errno.h>
+#include <stdint.h>
+
+// newlib's aarch64-elf build calls _read, _write, ...; the x86_64-elf
+// build (MISSING_SYSCALL_NAMES) calls read, write, ... Both names are
+// always defined, so one object serves both architectures.
+#define UK_POSIX_ALIAS(name)                                                 \
+	extern "C" __typeof__(name) _##name __attribute__((alias(#name)))
+
+namespace uk::posix {
+
+/** @return newlib's errno for the negative UK_E* value @p uk_err. */
+int errno_from_uk(int uk_err);
+
+/** Sets errno from a negative UK_E* value. @return -1. */
+inline int fail_uk(int uk_err)
+{
+	errno = errno_from_uk(uk_err);
+	return -1;
+}
+
+/** Sets errno to newlib's @p e. @return -1. */
+inline int fail(int e)
+{
+	errno = e;
+	return -1;
+}
+
+/** Passes a non-negative result through, else errno and -1. */
+template <typename T>
+T ret_uk(T rc)
+{
+	return rc < 0 ? static_cast<T>(fail_uk(static_cast<int>(rc))) : rc;
+}
+
+/** Sleeps @p ns: the scheduler's sleep with uksched, else halting the
+ * CPU until the deadline (threads.cpp or threads_none.cpp). */
+void sleep_ns(uint64_t ns);
+
+/** A reference to the file under a descriptor, dropped at scope exit. */
+class [[nodiscard]] FileRef {
+public:
+	explicit FileRef(int fd) : f_(uk_fdtab_get(fd)) {}
+	~FileRef() { uk_fdtab_put(f_); }
+	FileRef(const FileRef &) = delete;
+	FileRef &operator=(const FileRef &) = delete;
+
+	explicit operator bool() const { return f_ != nullptr; }
+	uk_file *operator->() const { return f_; }
+	uk_file *get() const { return f_; }
+
+private:
+	uk_file *f_;
+};
+
+}  // namespace uk::posix
+
+// The nine static locks of newlib 3.3.0 with retargetable locking
+// (libc/misc/lock.c defines them together with the ten functions: define
+// all or none, else lock.o is linked too and the link fails).
+// X(name, recursive)
+#define UK_POSIX_NEWLIB_LOCKS(X)                                             \
+	X(__lock___sinit_recursive_mutex, 1)                                 \
+	X(__lock___sfp_recursive_mutex, 1)                                   \
+	X(__lock___atexit_recursive_mutex, 1)                                \
+	X(__lock___at_quick_exit_mutex, 0)                                   \
+	X(__lock___malloc_recursive_mutex, 1)                                \
+	X(__lock___env_recursive_mutex, 1)                                   \
+	X(__lock___tz_mutex, 0)                                              \
+	X(__lock___dd_hash_mutex, 0)                                         \
+	X(__lock___arc4random_mutex, 0)
