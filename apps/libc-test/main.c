@@ -2,7 +2,8 @@
 /*
  * newlib through Tessera's POSIX layer, checked line by line by the boot
  * test (test.json): formatted output, malloc from several threads, qsort,
- * strtod, time, errno, stdio streams, atexit and the exit status.
+ * strtod, time, errno, stdio streams, getentropy, a call that cannot be
+ * served (fork: ENOSYS), atexit and the exit status.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -99,6 +100,12 @@ int main(int argc, char *argv[])
 	fprintf(out ? out : stdout, "stdio stream on fd 1: %s\n", out ? "yes" : "NO");
 	fflush(out);
 	fprintf(stderr, "stderr works\n");
+
+	unsigned char r1[16] = {0}, r2[16] = {0};
+	int e1 = getentropy(r1, sizeof(r1)), e2 = getentropy(r2, sizeof(r2));
+	printf("getentropy: %s\n", !e1 && !e2 && memcmp(r1, r2, sizeof(r1)) ? "two different draws" : "BROKEN");
+	errno = 0;
+	printf("fork: %s\n", fork() == -1 && errno == ENOSYS ? "ENOSYS" : "unexpected");
 
 	printf("argv: %d args, last=%s\n", argc, argv[argc - 1]);
 	atexit(bye);
