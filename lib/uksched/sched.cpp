@@ -39,8 +39,11 @@ void switch_to(uk_thread *next)
 void run_due_timers()
 {
 	uint64_t next = uk_timer_next_deadline();
-	if (next != UK_TIME_NEVER && uk_time_now_ns() >= next)
-		uk_timer_run_expired(uk_time_now_ns());
+	if (next == UK_TIME_NEVER)
+		return;
+	uint64_t now = uk_time_now_ns();
+	if (now >= next)
+		uk_timer_run_expired(now);
 }
 
 // Nothing can run and nothing can ever wake a thread: either every
@@ -107,6 +110,10 @@ void on_block_timeout(uk_timer *timer)
 	auto *t = static_cast<uk_thread *>(timer->arg);
 	if (t->state != ThreadState::kBlocked)
 		return;
+	// Leave the wait queue first, so that a later wake there goes to a
+	// thread that still waits.
+	if (t->waiting_on)
+		waitq_leave(t);
 	t->timed_out = true;
 	uk_thread_wake(t);
 }
@@ -152,11 +159,6 @@ extern "C" void uk_thread_wake(struct uk_thread *t)
 {
 	if (t->state != ThreadState::kBlocked)
 		return;
-	if (t->waiting_on && t->timed_out) {
-		// A deadline passed while queued: leave the wait queue now, so
-		// that a later wake there goes to a thread that still waits.
-		waitq_leave(t);
-	}
 	t->state = ThreadState::kRunnable;
 	policy->enqueue(policy, t);
 }

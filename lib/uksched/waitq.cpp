@@ -28,7 +28,7 @@ extern "C" int uk_waitq_wait(struct uk_waitq *wq, uint64_t deadline_ns)
 	waitq_append(wq, current_thread);
 	int rc = uk_thread_block_until(deadline_ns);
 	// Woken: the waker popped us. Timed out: the timeout path already
-	// took us off (uk_thread_wake). Either way we are off the queue.
+	// took us off (on_block_timeout). Either way we are off the queue.
 	UK_ASSERT(!current_thread->waiting_on);
 	return rc;
 }
