@@ -49,6 +49,17 @@ int ukplat_memregion_count(void);
  */
 int ukplat_memregion_get(int i, struct ukplat_memregion *out);
 
+/**
+ * The initial ramdisk the loader handed over (QEMU -initrd: a multiboot
+ * or PVH module on KVM x86_64, /chosen linux,initrd-start/-end in the
+ * device tree on arm64, start_info's module on Xen; on linuxu a file named
+ * on the command line). Its memory is never part of an allocatable
+ * region, so it stays intact until the image is done with it; it is
+ * mapped readable and writable.
+ * @return 0 with *base and *len set, or -ENOENT when there is none.
+ */
+int ukplat_initrd_get(const void **base, size_t *len);
+
 /** @return nanoseconds since an arbitrary point at boot; never goes back. */
 uint64_t ukplat_monotonic_clock(void);
 

@@ -2,6 +2,7 @@
 //
 // One memory region: an anonymous private mapping made at start.
 
+#include <uk/errno.h>
 #include <uk/plat.h>
 
 #include "linuxu.hpp"
@@ -36,4 +37,11 @@ extern "C" int ukplat_memregion_get(int i, struct ukplat_memregion *out)
 		return -22; /* EINVAL */
 	*out = uk::linuxu::heap_region;
 	return 0;
+}
+
+// NOTE: no initrd on linuxu yet (a file named on the command line comes
+// with the VFS).
+extern "C" int ukplat_initrd_get(const void **, size_t *)
+{
+	return -UK_ENOENT;
 }

@@ -17,6 +17,8 @@ namespace {
 constexpr uintptr_t kLowMemoryEnd = 0x100000;
 constinit ukplat_memregion regions[BootInfo::kMaxRegions * 2];
 constinit int nregions = 0;
+constinit uintptr_t initrd_base = 0;
+constinit size_t initrd_len = 0;
 
 void add(uintptr_t start, uintptr_t end)
 {
@@ -58,6 +60,8 @@ uintptr_t memory_init(const BootInfo &bi)
 		{reinterpret_cast<uintptr_t>(__kvm_load_start), reinterpret_cast<uintptr_t>(_end)},
 		{bi.initrd_base, bi.initrd_base + bi.initrd_len},
 	};
+	initrd_base = bi.initrd_base;
+	initrd_len = bi.initrd_len;
 	uintptr_t ram_end = 0;
 	for (int i = 0; i < bi.nram; ++i) {
 		uintptr_t lo = bi.ram[i].base, hi = lo + bi.ram[i].len;
@@ -76,5 +80,14 @@ extern "C" int ukplat_memregion_get(int i, struct ukplat_memregion *out)
 	if (i < 0 || i >= uk::kvm::nregions)
 		return -UK_EINVAL;
 	*out = uk::kvm::regions[i];
+	return 0;
+}
+
+extern "C" int ukplat_initrd_get(const void **base, size_t *len)
+{
+	if (uk::kvm::initrd_len == 0)
+		return -UK_ENOENT;
+	*base = reinterpret_cast<const void *>(uk::kvm::initrd_base);
+	*len = uk::kvm::initrd_len;
 	return 0;
 }
