@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Entry into the image on KVM arm64. QEMU -kernel loads this ELF at its
- * link address (1 MiB above the start of RAM; the device tree lies in
- * that first MiB) and starts it with the MMU and caches off and all
- * interrupts masked, at EL1, or at EL2 with -M virt,virtualization=on.
- * x0 holds the device tree's address when a Linux-style loader passes
- * it; QEMU passes 0 for an ELF and puts the tree at the start of RAM.
+ * Entry into the image on KVM arm64. The image is a Linux arm64 "Image"
+ * (the 64-byte header below, then the code): loaders that speak that
+ * boot protocol (QEMU -kernel, U-Boot booti, Firecracker) load it at a
+ * 2 MiB-aligned RAM base + text_offset, pass the device tree's address
+ * in x0, and QEMU also loads -initrd and names it in the tree. It starts
+ * with the MMU and caches off and all interrupts masked, at EL1, or at
+ * EL2 with -M virt,virtualization=on. The code is linked for the base
+ * QEMU virt uses (the start of RAM, 0x40000000); loaded elsewhere, it
+ * stops with a message on QEMU's PL011.
+ * The unstripped <image>.dbg is an ELF of the same code: QEMU boots that
+ * too, with x0 = 0 and the tree at the start of RAM (but no initrd).
  *
  * Here: drop from EL2 to EL1, vector table, FP/SIMD on, stacks (threads
  * run on SP_EL0, exceptions on SP_EL1: an overflowing thread stack can
@@ -40,11 +45,27 @@
 #define BLOCK_DEVICE (0x1 | (1 << 2) | (1 << 10))
 #define PXN_UXN_HI (3 << 21) /* bits 53, 54 as seen in the upper word */
 
+#define IMAGE_TEXT_OFFSET 0x100000 /* link address - RAM base */
+#define IMAGE_FLAGS 0x2 /* little-endian, 4 KiB pages, base near RAM start */
+#define EARLY_UART 0x09000000
+
 .section .text.boot, "ax"
 .globl _start
 _start:
-	msr	daifset, #0xf
+	b	1f			/* code0 */
+	.long	0			/* code1 */
+	.quad	IMAGE_TEXT_OFFSET
+	.quad	__kvm_image_size	/* with bss: what the loader must leave free */
+	.quad	IMAGE_FLAGS
+	.quad	0, 0, 0
+	.ascii	"ARM\x64"		/* magic */
+	.long	0
+1:	msr	daifset, #0xf
 	mov	x19, x0
+	adr	x1, _start
+	ldr	x2, =_start
+	cmp	x1, x2
+	b.ne	wrong_place
 	mrs	x1, CurrentEL
 	ubfx	x1, x1, #2, #2
 	cmp	x1, #2
@@ -53,6 +74,20 @@ _start:
 	b.eq	at_el1
 1:	wfe			/* EL3 (or EL0): not a place to run */
 	b	1b
+
+/* Not position independent: say so on QEMU virt's UART and stop. */
+wrong_place:
+	adr	x1, wrong_place_msg
+	mov	x2, #EARLY_UART
+2:	ldrb	w3, [x1], #1
+	cbz	w3, 3f
+	strb	w3, [x2]
+	b	2b
+3:	wfe
+	b	3b
+wrong_place_msg:
+	.asciz	"CRASH: the image was loaded at another address than it is linked for (RAM base + text_offset 0x100000)\r\n"
+.balign 4
 
 /* EL1 gets a plain AArch64 world: no stage 2, nothing trapped, the
  * counters and the GICv3 system registers usable. */

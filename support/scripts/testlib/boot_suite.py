@@ -12,7 +12,8 @@ test.json:
       "exit": 0,
       "qemu": ["-M", "virt,gic-version=3"],   # kvm only: more QEMU
                                               # arguments (run-qemu --qemu-opt)
-      "variant": "gicv3"}]}                   # uktest case names get it
+      "variant": "gicv3",                     # uktest case names get it
+      "image_suffix": ".dbg"}]}               # boot <image>.dbg instead
 
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
@@ -190,7 +191,8 @@ def run(root, out, rep, jobs):
                 try:
                     args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
                     qemu = [a.replace("@SRC@", app) for a in c.get("qemu", [])]
-                    status, output = start(image, plat, arch, args, qemu)
+                    status, output = start(image + c.get("image_suffix", ""), plat,
+                                           arch, args, qemu)
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What every platform promises (include/uk/plat.h), checked from inside
- * the image: clocks, memory regions, the heap on them, printk levels.
+ * the image: clocks, memory regions, the heap on them, the initrd (QEMU
+ * -initrd: test.json gives initrd.txt), printk levels.
  * argv[1] is the host's time (seconds since the epoch) when the test
  * started the image.
  */
@@ -46,6 +47,18 @@ int main(int argc, char *argv[])
 		big[i] = (char)i;
 	printf("8 MiB malloc from the heap: %s\n", yes(big != NULL && a != NULL));
 	free(big);
+
+	const void *rd;
+	size_t rdlen;
+	if (ukplat_initrd_get(&rd, &rdlen) == 0) {
+		const unsigned char *b = rd;
+		unsigned sum = 0;
+		for (size_t i = 0; i < rdlen; ++i)
+			sum = sum * 31 + b[i];
+		printf("initrd: %zu bytes, starts \"%.16s\", hash %08x\n", rdlen, (const char *)rd, sum);
+	} else {
+		printf("initrd: none\n");
+	}
 
 	uk_pr_info("printk at info level\n");
 	uk_pr_debug("printk at debug level\n");
