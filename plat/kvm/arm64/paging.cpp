@@ -14,6 +14,8 @@
 #include <uk/errno.h>
 #include <uk/irq.hpp>
 
+#include <uk/plat/devtree.h>
+
 #include "arm64.hpp"
 #include "pagetable.hpp"
 
@@ -136,6 +138,19 @@ int set_present(void *p, size_t len, bool present)
 }
 
 }  // namespace
+
+extern "C" int ukplat_mmio_mapped(uintptr_t addr, size_t len)
+{
+	using namespace uk::kvm;
+	if (len == 0 || addr + len < addr)
+		return 0;
+	for (uintptr_t p = UK_ALIGN_DOWN(addr, kPage); p < addr + len; p += kPage) {
+		uint64_t e = vaddr_descriptor(p);
+		if (!e || (e & pt::attr_index(7)) != pt::attr_index(pt::kMairDevice))
+			return 0;
+	}
+	return 1;
+}
 
 extern "C" int ukplat_page_guard(void *addr, size_t len) { return set_present(addr, len, false); }
 extern "C" int ukplat_page_unguard(void *addr, size_t len) { return set_present(addr, len, true); }
