@@ -188,6 +188,12 @@ extern "C" int uk_fdt_reg(const void *fdt, int node, int index, uint64_t *addr, 
 		parent = node; // the root's reg, if any, uses its own cells
 	if (parent < 0)
 		return parent;
+	return uk_fdt_reg_under(fdt, parent, node, index, addr, size);
+}
+
+extern "C" int uk_fdt_reg_under(const void *fdt, int parent, int node, int index,
+				uint64_t *addr, uint64_t *size)
+{
 	int ac, sc;
 	int rc = uk_fdt_cells(fdt, parent, &ac, &sc);
 	if (rc < 0)

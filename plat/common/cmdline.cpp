@@ -124,8 +124,9 @@ extern "C" int ukplat_cmdline_argv(const char *cmdline, char *buf, size_t buflen
 	if (!buf || buflen == 0 || !argv || max_args < 2)
 		return -UK_EINVAL;
 	size_t n = 0;
-	for (; cmdline && cmdline[n] && n < buflen - 1; ++n)
-		buf[n] = cmdline[n];
+	if (cmdline)
+		while (n < buflen - 1 && (buf[n] = cmdline[n]) != 0)
+			++n;
 	buf[n] = 0;
 	int first = 0;
 	if (argv0)

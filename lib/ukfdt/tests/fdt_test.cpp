@@ -212,6 +212,13 @@ TEST(Fdt, PropertiesRegAndInterrupts)
 	EXPECT_EQ(a, 0x100003000u);
 	EXPECT_EQ(s, 0x200u);
 	EXPECT_EQ(uk_fdt_reg(f, uart, 2, &a, &s), -UK_ENOENT);
+	// With the parent given: the same, without the search.
+	uint64_t a2, s2;
+	ASSERT_EQ(uk_fdt_reg_under(f, uk_fdt_path(f, "/soc"), uart, 1, &a2, &s2), 0);
+	EXPECT_EQ(a2, a);
+	EXPECT_EQ(s2, s);
+	EXPECT_EQ(uk_fdt_reg_under(f, uk_fdt_root(f), mem, 0, &a2, &s2), 0);
+	EXPECT_EQ(a2, 0x40000000u);
 	EXPECT_EQ(uk_fdt_reg(f, uart, -1, &a, &s), -UK_ENOENT);
 
 	int intc = uk_fdt_find_phandle(f, 7);

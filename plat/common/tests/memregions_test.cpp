@@ -46,6 +46,24 @@ TEST(RegionSet, HolesOutsideOrCoveringEverything)
 	EXPECT_EQ(r.count(), 1);
 }
 
+TEST(RegionSet, HolesInAnyOrderAndOverlapping)
+{
+	RegionSet<8> r;
+	const Range holes[] = {{0x9000, 0xb000}, {0x2000, 0x4000}, {0x3000, 0x5000}, {0x7000, 0x7000}};
+	r.add_without(0x1000, 0xc000, holes, 4);
+	ASSERT_EQ(r.count(), 3);
+	ukplat_memregion m;
+	r.get(0, &m);
+	EXPECT_EQ(m.base, 0x1000u);
+	EXPECT_EQ(m.len, 0x1000u);
+	r.get(1, &m);
+	EXPECT_EQ(m.base, 0x5000u); // one piece: the empty hole cuts nothing
+	EXPECT_EQ(m.len, 0x4000u);
+	r.get(2, &m);
+	EXPECT_EQ(m.base, 0xb000u);
+	EXPECT_EQ(m.len, 0x1000u);
+}
+
 TEST(RegionSet, FullTableCountsWhatItDrops)
 {
 	RegionSet<2> r;

@@ -123,7 +123,8 @@ const char *kind_name(unsigned kind)
 
 }  // namespace
 
-void crash_report(const TrapFrame *f, unsigned kind, unsigned from)
+// Cold: optimised for size; it runs once, at the end.
+[[gnu::cold]] void crash_report(const TrapFrame *f, unsigned kind, unsigned from)
 {
 	unsigned ec = static_cast<unsigned>(f->esr >> 26) & 0x3f;
 	if (reporting) {

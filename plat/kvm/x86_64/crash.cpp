@@ -92,7 +92,8 @@ void backtrace(const TrapFrame *f)
 
 }  // namespace
 
-void crash_report(const TrapFrame *f)
+// Cold: optimised for size; it runs once, at the end.
+[[gnu::cold]] void crash_report(const TrapFrame *f)
 {
 	unsigned vec = static_cast<unsigned>(f->vector);
 	if (reporting) {

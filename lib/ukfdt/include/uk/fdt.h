@@ -120,6 +120,14 @@ int uk_fdt_cells(const void *fdt, int node, int *address_cells, int *size_cells)
 int uk_fdt_reg(const void *fdt, int node, int index, uint64_t *addr, uint64_t *size);
 
 /**
+ * uk_fdt_reg() for a caller that knows the node's @p parent (a walk that
+ * tracks depth does): no search for it. @p parent is the node itself
+ * for the root.
+ */
+int uk_fdt_reg_under(const void *fdt, int parent, int node, int index, uint64_t *addr,
+		     uint64_t *size);
+
+/**
  * Interrupt specifier @p index of the node's "interrupts", as
  * #interrupt-cells cells of its interrupt parent ("interrupt-parent"
  * phandle of the node or its nearest ancestor that has one).

@@ -19,8 +19,9 @@ struct Range {
 template <int kMax>
 class RegionSet {
 public:
-	/** Adds [lo, hi) without the parts that overlap any of @p holes. */
-	void add_without(uintptr_t lo, uintptr_t hi, const Range *holes, int nholes)
+	/** Adds [lo, hi) without the parts that overlap any of @p holes.
+	 * Not inlined: GCC unrolls the recursion into kilobytes of boot code. */
+	[[gnu::noinline]] void add_without(uintptr_t lo, uintptr_t hi, const Range *holes, int nholes)
 	{
 		if (lo >= hi)
 			return;
@@ -29,7 +30,7 @@ public:
 			return;
 		}
 		const Range &h = holes[0];
-		if (h.hi <= lo || h.lo >= hi) {
+		if (h.hi <= lo || h.lo >= hi || h.hi <= h.lo) { // apart, or empty
 			add_without(lo, hi, holes + 1, nholes - 1);
 			return;
 		}
