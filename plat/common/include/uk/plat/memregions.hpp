@@ -72,3 +72,18 @@ private:
 };
 
 }  // namespace uk::plat
+
+namespace uk::plat {
+
+/**
+ * Records the memory a KVM-style platform found at boot, once, before
+ * ukplat_entry(): allocatable regions are @p ram minus @p holes (the
+ * image, boot data, and the initrd, which must be one of the holes), and
+ * the initrd for ukplat_initrd_get(). plat/common/memory.cpp then
+ * answers ukplat_memregion_count/get and ukplat_initrd_get.
+ * @return the end of RAM (highest address + 1).
+ */
+uintptr_t memory_init(const ukplat_memregion *ram, int nram, const Range *holes, int nholes,
+		      uintptr_t initrd_base, size_t initrd_len);
+
+}  // namespace uk::plat
