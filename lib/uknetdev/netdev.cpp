@@ -166,19 +166,21 @@ extern "C" int uk_netdev_rxq_setup(struct uk_netdev *dev, uint16_t queue_id, uin
 				   const struct uk_netdev_rxqueue_conf *conf)
 {
 	if (!conf || !conf->a || !conf->alloc_rxpkts || state(dev) != UK_NETDEV_CONFIGURED ||
-	    queue_id >= dev->conf_.nb_rx_queues || dev->rxq_[queue_id].ready ||
-	    !valid_nb_desc(nb_desc, dev->info_.max_rx_desc))
+	    queue_id >= dev->conf_.nb_rx_queues || !valid_nb_desc(nb_desc, dev->info_.max_rx_desc))
 		return -UK_EINVAL;
 	if (conf->callback && !(dev->info_.features & UK_NETDEV_F_RXQ_INTR))
 		return -UK_ENOTSUP;
-	// The driver may call the allocator (and see the callback) inside.
-	dev->rxq_[queue_id].conf = *conf;
+	// A queue set up before (the device was stopped) is replaced: the
+	// driver frees the old one. On failure the queue is not set up.
+	uk_netdev_rxq_priv_ &q = dev->rxq_[queue_id];
+	q.ready = 0;
+	q.conf = *conf; // the driver may call the allocator inside
 	int rc = dev->ops->rxq_setup(dev, queue_id, nb_desc, conf);
 	if (rc < 0) {
-		dev->rxq_[queue_id].conf = uk_netdev_rxqueue_conf{};
+		q.conf = uk_netdev_rxqueue_conf{};
 		return rc;
 	}
-	dev->rxq_[queue_id].ready = 1;
+	q.ready = 1;
 	return 0;
 }
 
@@ -186,9 +188,9 @@ extern "C" int uk_netdev_txq_setup(struct uk_netdev *dev, uint16_t queue_id, uin
 				   const struct uk_netdev_txqueue_conf *conf)
 {
 	if (!conf || !conf->a || state(dev) != UK_NETDEV_CONFIGURED ||
-	    queue_id >= dev->conf_.nb_tx_queues || dev->txq_[queue_id].ready ||
-	    !valid_nb_desc(nb_desc, dev->info_.max_tx_desc))
+	    queue_id >= dev->conf_.nb_tx_queues || !valid_nb_desc(nb_desc, dev->info_.max_tx_desc))
 		return -UK_EINVAL;
+	dev->txq_[queue_id].ready = 0;
 	int rc = dev->ops->txq_setup(dev, queue_id, nb_desc, conf);
 	if (rc < 0)
 		return rc;

@@ -31,7 +31,7 @@ public:
 	uint16_t rx_ring_size() const { return rx_size_; }
 
 	uint32_t features = UK_NETDEV_F_RXQ_INTR | UK_NETDEV_F_TX_CSUM;
-	bool with_intr_ops = true;
+	bool fail_rx_setup = false;
 
 private:
 	static Loopback *of(uk_netdev *d) { return static_cast<Loopback *>(d->driver_data); }
@@ -43,6 +43,8 @@ private:
 	static int configure(uk_netdev *, const uk_netdev_conf *) { return 0; }
 	static int rxq_setup(uk_netdev *d, uint16_t, uint16_t nb, const uk_netdev_rxqueue_conf *)
 	{
+		if (of(d)->fail_rx_setup)
+			return -UK_ENOMEM;
 		of(d)->rx_size_ = nb ? nb : kDefaultDesc;
 		return 0;
 	}

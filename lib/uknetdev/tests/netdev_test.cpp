@@ -160,7 +160,6 @@ TEST_F(NetdevTest, QueueSetupChecksArguments)
 	EXPECT_EQ(uk_netdev_start(lo.dev()), -UK_EINVAL); // queues not set up
 	EXPECT_EQ(uk_netdev_rxq_setup(lo.dev(), 0, 32, &rc), 0);
 	EXPECT_EQ(lo.rx_ring_size(), 32);
-	EXPECT_EQ(uk_netdev_rxq_setup(lo.dev(), 0, 32, &rc), -UK_EINVAL); // once
 	EXPECT_EQ(uk_netdev_start(lo.dev()), -UK_EINVAL); // tx queue missing
 	EXPECT_EQ(uk_netdev_txq_setup(lo.dev(), 0, 0, nullptr), -UK_EINVAL);
 	EXPECT_EQ(uk_netdev_txq_setup(lo.dev(), 0, 0, &tc), 0);
@@ -168,6 +167,35 @@ TEST_F(NetdevTest, QueueSetupChecksArguments)
 	EXPECT_EQ(uk_netdev_state_get(lo.dev()), UK_NETDEV_RUNNING);
 	EXPECT_EQ(uk_netdev_start(lo.dev()), -UK_EINVAL);
 	EXPECT_EQ(uk_netdev_stop(lo.dev()), 0);
+}
+
+TEST_F(NetdevTest, AStoppedDeviceTakesNewQueueSetups)
+{
+	bring_up(false);
+	uk_netdev_rxqueue_conf rc{rings.get(), Pool::alloc_rxpkts, &pool, Events::cb, &ev};
+	EXPECT_EQ(uk_netdev_rxq_setup(lo.dev(), 0, 8, &rc), -UK_EINVAL); // running
+	EXPECT_EQ(uk_netdev_stop(lo.dev()), 0);
+	EXPECT_EQ(uk_netdev_rxq_setup(lo.dev(), 0, 8, &rc), 0); // now in interrupt mode
+	EXPECT_EQ(lo.rx_ring_size(), 8);
+	EXPECT_EQ(uk_netdev_start(lo.dev()), 0);
+	EXPECT_EQ(lo.rx_posted(), 8u);
+	EXPECT_EQ(uk_netdev_rxq_intr_enable(lo.dev(), 0), 0);
+	uk_netbuf *tx = pool.make(64);
+	EXPECT_EQ(uk_netdev_tx_burst(lo.dev(), 0, &tx, 1), 1);
+	EXPECT_EQ(ev.calls, 1);
+	EXPECT_EQ(uk_netdev_stop(lo.dev()), 0);
+	// A failed setup leaves the queue unusable until set up again.
+	rc.a = nullptr;
+	EXPECT_EQ(uk_netdev_rxq_setup(lo.dev(), 0, 8, &rc), -UK_EINVAL);
+	uk_netdev_rxqueue_conf bad{rings.get(), Pool::alloc_rxpkts, &pool, nullptr, nullptr};
+	lo.fail_rx_setup = true;
+	EXPECT_EQ(uk_netdev_rxq_setup(lo.dev(), 0, 8, &bad), -UK_ENOMEM);
+	EXPECT_EQ(uk_netdev_start(lo.dev()), -UK_EINVAL);
+	lo.fail_rx_setup = false;
+	EXPECT_EQ(uk_netdev_rxq_setup(lo.dev(), 0, 8, &bad), 0);
+	EXPECT_EQ(uk_netdev_start(lo.dev()), 0);
+	EXPECT_EQ(uk_netdev_stop(lo.dev()), 0);
+	EXPECT_TRUE(pool.out.empty());
 }
 
 TEST_F(NetdevTest, InterruptModeNeedsTheFeature)

@@ -11,7 +11,8 @@
  *
  *   registered (UNCONFIGURED) --configure--> CONFIGURED
  *   CONFIGURED --rxq_setup/txq_setup of every queue, then start--> RUNNING
- *   RUNNING --stop--> CONFIGURED (queues stay set up; start again)
+ *   RUNNING --stop--> CONFIGURED (queues stay set up: start again, or
+ *   set some up again first, e.g. to switch an rx queue's mode)
  *
  * Receiving:
  *   - The user gives each rx queue an allocator callback; the driver
@@ -178,7 +179,9 @@ int uk_netdev_configure(struct uk_netdev *dev, const struct uk_netdev_conf *conf
 /**
  * Sets up rx queue @p queue_id with a ring of @p nb_desc descriptors
  * (0: the device's default; else a power of two up to max_rx_desc) and
- * the ring memory from conf->a. Once per queue, while CONFIGURED.
+ * the ring memory from conf->a, while CONFIGURED. Setting up a queue
+ * again (after a stop) replaces it: another mode, size or allocator;
+ * the old ring is freed. A failed setup leaves the queue not set up.
  * @return 0; -EINVAL; -ENOTSUP for a callback on a device without
  *   UK_NETDEV_F_RXQ_INTR (or another nb_desc than the device's, where it
  *   cannot change it); -ENOMEM.

@@ -10,7 +10,9 @@
  * library checks arguments and states before calling an operation, so an
  * operation only sees: a queue id below the configured count, a state in
  * which the call is valid, non-NULL pointers, nb_desc 0 or a power of two
- * within info's maximum. The driver keeps the queue counters
+ * within info's maximum. rxq_setup/txq_setup may come again for a queue
+ * set up before (the device is stopped then): the driver replaces the
+ * queue, freeing the old one. The driver keeps the queue counters
  * (uk_netdev_drv_rxq_stats/txq_stats), releases every netbuf it owns at
  * stop, and calls uk_netdev_drv_rx_event() from its interrupt handler
  * after disarming the queue's interrupt.
