@@ -121,6 +121,9 @@ public:
 	uint16_t index() const { return index_; }
 	uint16_t size() const { return num_; }
 	uint16_t free_descriptors() const { return num_free_; }
+	/** The descriptor the next add() will use as its chain's head (a
+	 * key for per-chain driver data); valid while descriptors are free. */
+	uint16_t next_head() const { return free_head_; }
 	unsigned in_flight() const { return in_flight_; }
 	/** Protocol violations seen (bad ids, bad lengths, a broken ring). */
 	uint64_t errors() const { return errors_; }
