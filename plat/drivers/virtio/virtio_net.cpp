@@ -29,6 +29,21 @@ constexpr uint16_t kRefillBatch = 32;
 
 constinit unsigned next_index = 0;
 
+void append_decimal(char *s, size_t size, unsigned v)
+{
+	size_t n = 0;
+	while (s[n])
+		++n;
+	char digits[10];
+	int k = 0;
+	do
+		digits[k++] = static_cast<char>('0' + v % 10);
+	while ((v /= 10) && k < 10);
+	while (k && n + 1 < size)
+		s[n++] = digits[--k];
+	s[n] = 0;
+}
+
 class VirtioNet {
 public:
 	static int probe(Transport &t, uk_alloc *a);
@@ -144,7 +159,7 @@ int VirtioNet::probe(Transport &t, uk_alloc *a)
 	if (rc == 0 && (!v->rx_max_ || !v->tx_max_))
 		rc = -UK_ENODEV;
 	char name[UK_NETDEV_NAME_MAX] = "virtio-net";
-	name[10] = static_cast<char>('0' + next_index % 10);
+	append_decimal(name, sizeof(name), next_index);
 	v->netdev_.ops = &kOps;
 	v->netdev_.driver_data = v;
 	if (rc == 0)
@@ -287,6 +302,7 @@ void VirtioNet::refill()
 		const uint16_t want = vq->free_descriptors() < kRefillBatch ? vq->free_descriptors()
 									 : kRefillBatch;
 		const uint16_t got = uk_netdev_drv_rx_alloc(&netdev_, 0, fresh, want);
+		unsigned posted = 0;
 		for (uint16_t i = 0; i < got; ++i) {
 			uk_netbuf *nb = fresh[i];
 			const size_t room = nb->buflen - uk_netbuf_headroom(nb);
@@ -297,9 +313,10 @@ void VirtioNet::refill()
 				continue;
 			}
 			added = true;
+			++posted;
 		}
-		if (got < want)
-			break; // the user is short of memory: retry at the next burst
+		if (got < want || posted == 0)
+			break; // short of (usable) memory: retry at the next burst
 	}
 	if (added && vq->publish())
 		t_->queue_notify(kNetRxQueue);
