@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
-// The "CPU" of a Linux process: no interrupts reach the image (no signal
-// handlers are installed for events), so the interrupt flag is a software
-// flag and halting is sleeping until the deadline.
+// The "CPU" of a Linux process: no signals are used for events, so the
+// interrupt flag is a software flag, and halting is sleeping until the
+// deadline or until an armed file-descriptor interrupt (irq.cpp) fires.
 
 #include <uk/plat.h>
 
@@ -33,12 +33,26 @@ extern "C" int ukplat_lcpu_irqs_disabled(void)
 
 extern "C" int ukplat_lcpu_has_async_events(void)
 {
-	return 0;
+	return uk::linuxu::irq_any_armed();
 }
 
 extern "C" void ukplat_lcpu_halt_until(uint64_t deadline_ns)
 {
 	using namespace uk::linuxu;
+	if (irq_any_armed()) {
+		// ppoll takes a relative timeout: a late return only ends the
+		// halt early, which the caller allows.
+		if (deadline_ns == UKPLAT_TIME_NEVER) {
+			irq_wait(nullptr);
+			return;
+		}
+		const uint64_t now = ukplat_monotonic_clock();
+		const uint64_t left = deadline_ns > now ? deadline_ns - now : 0;
+		const Timespec rel{static_cast<int64_t>(left / 1000000000ULL),
+				   static_cast<int64_t>(left % 1000000000ULL)};
+		irq_wait(&rel);
+		return;
+	}
 	if (deadline_ns == UKPLAT_TIME_NEVER)
 		return; // nothing could wake us: the caller decides what to do
 	Timespec ts{static_cast<int64_t>(deadline_ns / 1000000000ULL),

@@ -26,4 +26,10 @@ int traps_init();
 /** Maps the heap; called once at start. @return 0 or a negative errno. */
 int memory_init(size_t heap_bytes);
 
+/** irq.cpp: whether an fd interrupt is armed (something can wake a halt). */
+bool irq_any_armed();
+/** irq.cpp: waits until an armed fd is readable (its handlers then run,
+ * and it is disarmed) or @p timeout passes (nullptr: none). */
+void irq_wait(const Timespec *timeout);
+
 }  // namespace uk::linuxu

@@ -10,7 +10,14 @@
 namespace uk::linuxu {
 
 namespace sys {
+inline constexpr long kRead = 0;
 inline constexpr long kWrite = 1;
+inline constexpr long kOpen = 2;
+inline constexpr long kClose = 3;
+inline constexpr long kIoctl = 16;
+inline constexpr long kPipe2 = 293;
+inline constexpr long kSocket = 41;
+inline constexpr long kPpoll = 271;
 inline constexpr long kMmap = 9;
 inline constexpr long kMprotect = 10;
 inline constexpr long kRtSigaction = 13;
