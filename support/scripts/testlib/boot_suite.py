@@ -13,7 +13,18 @@ test.json:
       "qemu": ["-M", "virt,gic-version=3"],   # kvm only: more QEMU
                                               # arguments (run-qemu --qemu-opt)
       "variant": "gicv3",                     # uktest case names get it
-      "image_suffix": ".dbg"}]}               # boot <image>.dbg instead
+      "image_suffix": ".dbg",                 # boot <image>.dbg instead
+      "netns": ["ip tuntap add dev tap0 mode tap",  # run it in a network
+                "ip addr add 10.0.3.1/24 dev tap0", # namespace of its own,
+                "ip link set tap0 up"]}]}           # set up by these commands
+
+A case with "netns" runs in a network namespace made for it: the runner
+creates one (ip netns add), brings its loopback up, runs each command
+inside it (split like a shell splits plain words, no shell), starts the
+image (or QEMU) inside it with "ip netns exec", and deletes it afterwards
+with everything in it. The case is skipped, with the reason, when that is
+impossible here: not root, no iproute2, or a command failing (no tun
+module, no namespaces in a container).
 
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
@@ -32,9 +43,11 @@ passed or skipped, any non-zero status when some failed: those failures
 are already counted by name). With -k, a "uktest" case also runs when the
 filter contains "uktest", e.g. -k "uktest alloc." for one suite.
 """
+import itertools
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import time
@@ -53,9 +66,42 @@ QEMU = {"x86_64": ("qemu-system-x86_64", "qemu-system-x86"),
         "arm64": ("qemu-system-aarch64", "qemu-system-arm")}
 
 
-def start(image, plat, arch, args, qemu_opts=()):
-    """Runs an image to its end; returns (status, output) or raises
-    NotImplementedError for platforms this machine cannot start."""
+_NETNS_IDS = itertools.count()
+
+
+def netns_create(commands):
+    """Makes a network namespace and runs the setup commands in it.
+    Returns (name, None), or (None, why) when it cannot be done here."""
+    if os.geteuid() != 0:
+        return None, "network namespaces need root"
+    if not shutil.which("ip"):
+        return None, "ip is not installed (apt-get install iproute2)"
+    name = "tessera-%d-%d" % (os.getpid(), next(_NETNS_IDS))
+    r = subprocess.run(["ip", "netns", "add", name], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True)
+    if r.returncode != 0:
+        return None, "ip netns add failed: %s" % r.stdout.strip()
+    for cmd in ["ip link set lo up"] + list(commands):
+        r = subprocess.run(["ip", "netns", "exec", name] + shlex.split(cmd),
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           timeout=30)
+        if r.returncode != 0:
+            netns_delete(name)
+            return None, "in the test's network namespace, %r failed: %s" % (
+                cmd, r.stdout.strip())
+    return name, None
+
+
+def netns_delete(name):
+    """Deletes the namespace (its taps and veths go with it)."""
+    subprocess.run(["ip", "netns", "del", name], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+
+
+def start(image, plat, arch, args, qemu_opts=(), netns=None):
+    """Runs an image to its end (inside network namespace @netns if given);
+    returns (status, output) or raises NotImplementedError for platforms
+    this machine cannot start."""
     if plat == "linuxu":
         cmd = [image] + args
     elif plat == "kvm":
@@ -70,6 +116,8 @@ def start(image, plat, arch, args, qemu_opts=()):
         cmd += [image] + args
     else:
         raise NotImplementedError("no runner for platform %s yet" % plat)
+    if netns:
+        cmd = ["ip", "netns", "exec", netns] + cmd
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        stdin=subprocess.DEVNULL, timeout=TIMEOUT + 30)
     if plat == "kvm" and r.returncode == 124:
@@ -188,11 +236,17 @@ def run(root, out, rep, jobs):
             plat, arch = cfg["CONFIG_UK_PLAT"], cfg["CONFIG_UK_ARCH"]
             for c in wanted:
                 name = "%s: %s" % (prefix, c["name"])
+                netns = None
+                if "netns" in c:
+                    netns, why = netns_create(c["netns"])
+                    if not netns:
+                        rep.skip(name, why)
+                        continue
                 try:
                     args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
                     qemu = [a.replace("@SRC@", app) for a in c.get("qemu", [])]
                     status, output = start(image + c.get("image_suffix", ""), plat,
-                                           arch, args, qemu)
+                                           arch, args, qemu, netns)
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
@@ -200,6 +254,9 @@ def run(root, out, rep, jobs):
                     tail = (e.output or b"").decode("utf-8", "replace")
                     rep.fail(name, "no exit within %d s; the log ends:\n%s" % (TIMEOUT, tail))
                     continue
+                finally:
+                    if netns:
+                        netns_delete(netns)
                 expect = [e.replace("@IMAGE@", image).replace("@SRC@", app)
                           for e in c.get("expect", [])]
                 problem = lines_in_order(output, expect)
