@@ -70,6 +70,30 @@ const uint8_t *ip4_payload(const uint8_t *f, size_t len, uint8_t proto, size_t *
 	return ip + ihl;
 }
 
+// The IPv4/UDP frame in @p nb gets its UDP checksum, as @p how says.
+void set_udp_csum(uk_netbuf *nb, UdpCsum how)
+{
+	auto *f = static_cast<uint8_t *>(nb->data);
+	uint8_t *ip = f + kEthHdr, *udp = ip + kIpHdr;
+	const uint16_t udp_len = get16(udp + 4);
+	const uint16_t ph = pseudo_sum(ip, udp_len);
+	nb->flags = 0;
+	if (how == UdpCsum::kPartial) {
+		put16(udp + 6, ph);
+		nb->flags = UK_NETBUF_F_PARTIAL_CSUM;
+		nb->csum_start = kEthHdr + kIpHdr;
+		nb->csum_offset = 6;
+		return;
+	}
+	put16(udp + 6, 0);
+	uint16_t c = csum(udp, udp_len, ph);
+	if (c == 0)
+		c = 0xffff;
+	if (how == UdpCsum::kWrong)
+		c = static_cast<uint16_t>(c ^ 0x5a5a);
+	put16(udp + 6, c);
+}
+
 }  // namespace
 
 bool parse_ip4(const char *s, Ip4 *out)
@@ -183,21 +207,37 @@ void build_dhcp_discover(uk_netbuf *nb, const uk_hwaddr &mac, uint32_t xid, UdpC
 	o[6] = 1;             // DISCOVER
 	o[7] = 255;           // end
 	nb->len = static_cast<uint32_t>(kEthHdr + kIpHdr + udp_len);
-	nb->flags = 0;
-	const uint16_t ph = pseudo_sum(ip, static_cast<uint16_t>(udp_len));
-	if (how == UdpCsum::kPartial) {
-		put16(udp + 6, ph);
-		nb->flags = UK_NETBUF_F_PARTIAL_CSUM;
-		nb->csum_start = kEthHdr + kIpHdr;
-		nb->csum_offset = 6;
-		return;
-	}
-	uint16_t c = csum(udp, udp_len, ph);
-	if (c == 0)
-		c = 0xffff;
-	if (how == UdpCsum::kWrong)
-		c = static_cast<uint16_t>(c ^ 0x5a5a);
-	put16(udp + 6, c);
+	set_udp_csum(nb, how);
+}
+
+void build_udp(uk_netbuf *nb, const uk_hwaddr &mac, const uk_hwaddr &peer_mac, Ip4 ip, Ip4 peer,
+	       uint16_t sport, uint16_t dport, size_t payload, UdpCsum how)
+{
+	auto *f = static_cast<uint8_t *>(nb->data);
+	const size_t udp_len = kUdpHdr + payload;
+	put_eth(f, peer_mac, mac, kEthIp4);
+	put_ip4(f + kEthHdr, kProtoUdp, udp_len, ip, peer);
+	uint8_t *udp = f + kEthHdr + kIpHdr;
+	put16(udp, sport);
+	put16(udp + 2, dport);
+	put16(udp + 4, static_cast<uint16_t>(udp_len));
+	for (size_t i = 0; i < payload; ++i)
+		udp[kUdpHdr + i] = static_cast<uint8_t>(i * 13 + 1);
+	nb->len = static_cast<uint32_t>(kEthHdr + kIpHdr + udp_len);
+	set_udp_csum(nb, how);
+}
+
+bool is_port_unreachable(const uint8_t *f, size_t len, Ip4 peer, Ip4 ip, uint16_t dport)
+{
+	size_t n;
+	const uint8_t *icmp = ip4_payload(f, len, kProtoIcmp, &n);
+	// type 3 code 3, then the offending IP header and 8 bytes of it
+	if (!icmp || n < 8 + kIpHdr + kUdpHdr || icmp[0] != 3 || icmp[1] != 3 ||
+	    uk_netbuf_csum_add(0, icmp, n) != 0xffff)
+		return false;
+	const uint8_t *iph = f + kEthHdr, *orig = icmp + 8;
+	return same(iph + 12, peer.b, 4) && same(iph + 16, ip.b, 4) && orig[9] == kProtoUdp &&
+	       same(orig + 12, ip.b, 4) && get16(orig + kIpHdr + 2) == dport;
 }
 
 bool is_dhcp_offer(const uint8_t *f, size_t len, uint32_t xid, Ip4 *offered)

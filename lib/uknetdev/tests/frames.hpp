@@ -55,6 +55,16 @@ void build_dhcp_discover(uk_netbuf *nb, const uk_hwaddr &mac, uint32_t xid, UdpC
 /** Is @p f a DHCP OFFER for @p xid? Fills the offered address. */
 bool is_dhcp_offer(const uint8_t *f, size_t len, uint32_t xid, Ip4 *offered);
 
+/**
+ * A UDP datagram of @p payload bytes to @p peer port @p dport into @p nb,
+ * checksum as @p csum says.
+ */
+void build_udp(uk_netbuf *nb, const uk_hwaddr &mac, const uk_hwaddr &peer_mac, Ip4 ip, Ip4 peer,
+	       uint16_t sport, uint16_t dport, size_t payload, UdpCsum csum);
+
+/** Is @p f an ICMP port unreachable from @p peer about our datagram to @p dport? */
+bool is_port_unreachable(const uint8_t *f, size_t len, Ip4 peer, Ip4 ip, uint16_t dport);
+
 /** Checks the UDP checksum of an IPv4/UDP frame (0: none, accepted). */
 bool udp_checksum_ok(const uint8_t *f, size_t len);
 

@@ -109,4 +109,37 @@ TEST(Frames, DhcpOfferIsRecognisedByTransactionAndType)
 	EXPECT_FALSE(is_dhcp_offer(mem, nb.len, 43, &got));
 }
 
+TEST(Frames, UdpDatagramAndThePortUnreachableAnsweringIt)
+{
+	alignas(64) uint8_t mem[256], ans[256] = {};
+	uk_netbuf nb;
+	uk_netbuf_init(&nb, mem, sizeof(mem), 0, nullptr, nullptr);
+	const Ip4 me{{10, 0, 3, 2}}, peer{{10, 0, 3, 1}};
+	build_udp(&nb, kMac, kPeer, me, peer, 4000, 9, 16, UdpCsum::kFull);
+	EXPECT_EQ(nb.len, 14u + 20 + 8 + 16);
+	EXPECT_TRUE(udp_checksum_ok(mem, nb.len));
+	build_udp(&nb, kMac, kPeer, me, peer, 4000, 9, 16, UdpCsum::kWrong);
+	EXPECT_FALSE(udp_checksum_ok(mem, nb.len));
+	build_udp(&nb, kMac, kPeer, me, peer, 4000, 9, 16, UdpCsum::kPartial);
+	ASSERT_EQ(uk_netbuf_csum_complete(&nb), 0);
+	EXPECT_TRUE(udp_checksum_ok(mem, nb.len));
+	// The peer's answer: its IP header, ICMP 3/3, our header + 8 bytes.
+	memcpy(ans, mem + 6, 6);
+	memcpy(ans + 6, mem, 6);
+	ans[12] = 0x08;
+	uint8_t *ip = ans + 14, *icmp = ip + 20;
+	ip[0] = 0x45, ip[3] = 20 + 8 + 28, ip[8] = 64, ip[9] = 1;
+	memcpy(ip + 12, peer.b, 4);
+	memcpy(ip + 16, me.b, 4);
+	uint16_t c = static_cast<uint16_t>(~uk_netbuf_csum_add(0, ip, 20));
+	ip[10] = static_cast<uint8_t>(c >> 8), ip[11] = static_cast<uint8_t>(c);
+	icmp[0] = 3, icmp[1] = 3;
+	memcpy(icmp + 8, mem + 14, 28);
+	c = static_cast<uint16_t>(~uk_netbuf_csum_add(0, icmp, 36));
+	icmp[2] = static_cast<uint8_t>(c >> 8), icmp[3] = static_cast<uint8_t>(c);
+	EXPECT_TRUE(is_port_unreachable(ans, 14 + 56, peer, me, 9));
+	EXPECT_FALSE(is_port_unreachable(ans, 14 + 56, peer, me, 10));
+	EXPECT_FALSE(is_port_unreachable(mem, nb.len, peer, me, 9));
+}
+
 }  // namespace
