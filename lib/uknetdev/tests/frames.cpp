@@ -266,6 +266,15 @@ bool is_dhcp_offer(const uint8_t *f, size_t len, uint32_t xid, Ip4 *offered)
 	return false;
 }
 
+bool is_udp_to(const uint8_t *f, size_t len, Ip4 peer, Ip4 ip, uint16_t dport)
+{
+	size_t n;
+	const uint8_t *udp = ip4_payload(f, len, kProtoUdp, &n);
+	const uint8_t *iph = f + kEthHdr;
+	return udp && n >= kUdpHdr && get16(udp + 2) == dport && same(iph + 12, peer.b, 4) &&
+	       same(iph + 16, ip.b, 4);
+}
+
 bool udp_checksum_ok(const uint8_t *f, size_t len)
 {
 	size_t n;

@@ -65,6 +65,9 @@ void build_udp(uk_netbuf *nb, const uk_hwaddr &mac, const uk_hwaddr &peer_mac, I
 /** Is @p f an ICMP port unreachable from @p peer about our datagram to @p dport? */
 bool is_port_unreachable(const uint8_t *f, size_t len, Ip4 peer, Ip4 ip, uint16_t dport);
 
+/** Is @p f a UDP datagram from @p peer to @p ip port @p dport? */
+bool is_udp_to(const uint8_t *f, size_t len, Ip4 peer, Ip4 ip, uint16_t dport);
+
 /** Checks the UDP checksum of an IPv4/UDP frame (0: none, accepted). */
 bool udp_checksum_ok(const uint8_t *f, size_t len);
 

@@ -118,6 +118,9 @@ TEST(Frames, UdpDatagramAndThePortUnreachableAnsweringIt)
 	build_udp(&nb, kMac, kPeer, me, peer, 4000, 9, 16, UdpCsum::kFull);
 	EXPECT_EQ(nb.len, 14u + 20 + 8 + 16);
 	EXPECT_TRUE(udp_checksum_ok(mem, nb.len));
+	EXPECT_TRUE(is_udp_to(mem, nb.len, me, peer, 9)); // from us to the peer
+	EXPECT_FALSE(is_udp_to(mem, nb.len, peer, me, 9));
+	EXPECT_FALSE(is_udp_to(mem, nb.len, me, peer, 10));
 	build_udp(&nb, kMac, kPeer, me, peer, 4000, 9, 16, UdpCsum::kWrong);
 	EXPECT_FALSE(udp_checksum_ok(mem, nb.len));
 	build_udp(&nb, kMac, kPeer, me, peer, 4000, 9, 16, UdpCsum::kPartial);

@@ -33,6 +33,11 @@ namespace {
 constexpr uint64_t kAnswerTimeout = 5 * UK_NSEC_PER_SEC;
 constexpr uint32_t kBufLen = 2048, kHeadroom = 64;
 inline constexpr bool kHaveDhcp = UK_IS_ENABLED(CONFIG_LIBUKNETDEV_TEST_DHCP);
+#ifdef CONFIG_LIBUKNETDEV_TEST_PEER_UDP_PORT
+inline constexpr uint16_t kPeerUdpPort = CONFIG_LIBUKNETDEV_TEST_PEER_UDP_PORT;
+#else
+inline constexpr uint16_t kPeerUdpPort = 0;
+#endif
 
 struct Pool {
 	uk_alloc *a;
@@ -507,4 +512,42 @@ UK_TESTCASE(netdev, i_a_restarted_device_still_answers)
 	UK_TEST_ASSERT_ZERO(uk_netdev_stop(ctx.dev));
 	UK_TEST_EXPECT_EQ(pool.out, 0);
 	UK_TEST_EXPECT_ZERO(pool.refused);
+}
+
+// The peer's datagrams arrive with whole checksums: a device with
+// rx-csum may hand over partial ones (NEEDS_CSUM: the kernel behind a
+// tap with offloads sends its own UDP that way), which the driver
+// completes and marks DATA_VALID.
+UK_TESTCASE(netdev, j_udp_from_the_peer_arrives_with_a_whole_checksum)
+{
+	NEED_DEVICE();
+	if constexpr (kPeerUdpPort == 0)
+		UK_TEST_SKIP("the peer sends no UDP (CONFIG_LIBUKNETDEV_TEST_PEER_UDP_PORT)");
+	UK_TEST_ASSERT_ZERO(bring_up(false));
+	unsigned seen = 0, valid = 0, flagged = 0;
+	poll_for([&](const uint8_t *p, size_t len) {
+		if (!is_udp_to(p, len, ctx.peer, ctx.ip, kPeerUdpPort))
+			return false;
+		++seen;
+		valid += udp_checksum_ok(p, len);
+		return seen == 5;
+	}, 10 * UK_NSEC_PER_SEC);
+	// The flags of the last datagram, for the record.
+	uk_netbuf *pk[16];
+	const uint64_t deadline = uk_time_now_ns() + 2 * UK_NSEC_PER_SEC;
+	while (!flagged && uk_time_now_ns() < deadline) {
+		const int n = uk_netdev_rx_burst(ctx.dev, 0, pk, 16);
+		for (int i = 0; i < n; ++i) {
+			if (!flagged && is_udp_to(static_cast<const uint8_t *>(pk[i]->data), pk[i]->len,
+						  ctx.peer, ctx.ip, kPeerUdpPort))
+				flagged = 1 + (pk[i]->flags & UK_NETBUF_F_DATA_VALID ? 1 : 0);
+			uk_netbuf_release(pk[i]);
+		}
+		if (n <= 0)
+			uk_sched_sleep_ns(UK_NSEC_PER_MSEC);
+	}
+	uk_pr_info("netdev: %u datagrams from the peer, %u with a whole checksum; flags %s\n",
+		   seen, valid, flagged == 2 ? "DATA_VALID" : flagged == 1 ? "none" : "(no more)");
+	UK_TEST_EXPECT_EQ(seen, 5);
+	UK_TEST_EXPECT_EQ(valid, seen);
 }

@@ -20,9 +20,11 @@ test.json:
 
 A case with "netns" runs in a network namespace made for it: the runner
 creates one (ip netns add), brings its loopback up, runs each command
-inside it (split like a shell splits plain words, no shell), starts the
-image (or QEMU) inside it with "ip netns exec", and deletes it afterwards
-with everything in it. The case is skipped, with the reason, when that is
+inside it (split like a shell splits plain words, no shell; @SRC@ is the
+app folder; a command that starts a helper in the background must send
+its output elsewhere, e.g. sh -c "helper >/dev/null 2>&1 &"), starts the
+image (or QEMU) inside it with "ip netns exec", and afterwards stops the
+processes still in it and deletes it with its interfaces. The case is skipped, with the reason, when that is
 impossible here: not root, no iproute2, or a command failing (no tun
 module, no namespaces in a container).
 
@@ -49,6 +51,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import time
 
@@ -93,7 +96,15 @@ def netns_create(commands):
 
 
 def netns_delete(name):
-    """Deletes the namespace (its taps and veths go with it)."""
+    """Stops what the setup commands left running in the namespace, then
+    deletes it (its taps and veths go with it)."""
+    r = subprocess.run(["ip", "netns", "pids", name], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, text=True)
+    for pid in r.stdout.split():
+        try:
+            os.kill(int(pid), signal.SIGTERM)
+        except (OSError, ValueError):
+            pass
     subprocess.run(["ip", "netns", "del", name], stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
 
@@ -238,7 +249,7 @@ def run(root, out, rep, jobs):
                 name = "%s: %s" % (prefix, c["name"])
                 netns = None
                 if "netns" in c:
-                    netns, why = netns_create(c["netns"])
+                    netns, why = netns_create([x.replace("@SRC@", app) for x in c["netns"]])
                     if not netns:
                         rep.skip(name, why)
                         continue
