@@ -21,6 +21,12 @@
  *     // rx callback, in interrupt context: uk_irq_event_signal(&rx_ev);
  *
  * All zeroes is an unsignalled event with no waiter.
+ *
+ * Lifetime: a signalled event sits on the scheduler's list until the
+ * scheduler next runs (any yield, block or switch), so its memory must
+ * outlive that: events normally live in static or device state; one on
+ * a stack needs a uk_sched_yield() after its last signal before the
+ * function returns.
  */
 #ifndef UK_IRQ_EVENT_H
 #define UK_IRQ_EVENT_H
