@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
-// Pure logic of the crash report, host-tested (tests/backtrace_test.cpp):
+// Pure logic of the x86_64 crash report (crash_report.cpp), host-tested
+// (plat/common/tests/backtrace_test.cpp):
 // "is this address mapped?" from the page tables, and the walk over
 // rbp-linked frames that never reads an address it has not checked.
 #pragma once
 
 #include <uk/essentials.h>
 
-namespace uk::kvm {
+namespace uk::plat::x86 {
 
 inline constexpr uint64_t kPtePresent = 1u << 0;
 inline constexpr uint64_t kPteLarge = 1u << 7; // 1 GiB in a PDPTE, 2 MiB in a PDE
@@ -71,4 +72,4 @@ int walk_frames(uintptr_t rbp, uintptr_t sp, Readable readable, uintptr_t *out, 
 	return n;
 }
 
-}  // namespace uk::kvm
+}  // namespace uk::plat::x86
