@@ -10,6 +10,8 @@ test.json:
                                               # path, @SRC@: app folder;
                                               # args: @NOW@ is the host time (s)
       "exit": 0}]}
+  "initrd": "file" (xen only, a path in the app folder) is handed to the
+  image as its initial ramdisk.
 
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
@@ -39,15 +41,19 @@ import images
 
 TIMEOUT = 60
 RUN_QEMU = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "run-qemu")
+RUN_XEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "run-xen")
+XEN_GZ = "/boot/xen-4.17-amd64.gz"
 
 UKTEST_CASE = re.compile(r"^uktest: (PASS|FAIL|SKIP) (\S+)(?: \((.*)\))?$")
 UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
 UKTEST_SUMMARY = re.compile(r"^uktest summary: (\d+) passed, (\d+) failed, (\d+) skipped$")
 
 
-def start(image, plat, args):
+def start(image, plat, args, initrd=None):
     """Runs an image to its end; returns (status, output) or raises
     NotImplementedError for platforms this machine cannot start."""
+    if initrd and plat != "xen":
+        raise NotImplementedError("an initrd is only passed to xen images so far")
     if plat == "linuxu":
         cmd = [image] + args
     elif plat == "kvm":
@@ -57,11 +63,25 @@ def start(image, plat, args):
         # run-qemu gives back the image's own status (isa-debug-exit)
         # and stops QEMU itself at the deadline (status 124).
         cmd = [RUN_QEMU, "--timeout", str(TIMEOUT), image] + args
+    elif plat == "xen":
+        if not shutil.which("qemu-system-x86_64"):
+            raise NotImplementedError("qemu-system-x86_64 is not installed "
+                                      "(apt-get install qemu-system-x86)")
+        if not os.path.isfile(XEN_GZ):
+            raise NotImplementedError("%s is missing (apt-get install "
+                                      "xen-hypervisor-4.17-amd64)" % XEN_GZ)
+        # Xen in QEMU, the image as dom0; run-xen gives back the image's
+        # status (isa-debug-exit, else the log's marker) and stops QEMU
+        # at the deadline (124).
+        cmd = [RUN_XEN, "--timeout", str(TIMEOUT)]
+        if initrd:
+            cmd += ["--initrd", initrd]
+        cmd += [image] + args
     else:
         raise NotImplementedError("no runner for platform %s yet" % plat)
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        stdin=subprocess.DEVNULL, timeout=TIMEOUT + 30)
-    if plat == "kvm" and r.returncode == 124:
+    if plat in ("kvm", "xen") and r.returncode == 124:
         raise subprocess.TimeoutExpired(cmd, TIMEOUT, output=r.stdout)
     return r.returncode, r.stdout.decode("utf-8", "replace")
 
@@ -178,7 +198,10 @@ def run(root, out, rep, jobs):
                 name = "%s: %s" % (prefix, c["name"])
                 try:
                     args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
-                    status, output = start(image, plat, args)
+                    initrd = c.get("initrd")
+                    if initrd:
+                        initrd = os.path.join(app, initrd)
+                    status, output = start(image, plat, args, initrd)
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
