@@ -21,6 +21,11 @@ using xen_pfn_t = uint64_t;
 
 inline constexpr domid_t kDomidSelf = 0x7ff0;
 
+// Xen's errno values (xen/errno.h) are Linux's, as uk/errno.h's; the ones
+// uk/errno.h does not name yet:
+inline constexpr int kEsrch = 3, kEacces = 13, kEisdir = 21, kErofs = 30,
+		     kEnotempty = 39, kEisconn = 106;
+
 // ---- hypercall numbers (xen.h) ----------------------------------------------
 inline constexpr int kHcSetTrapTable = 0, kHcMmuUpdate = 1, kHcSetCallbacks = 4,
 		     kHcFpuTaskswitch = 5, kHcUpdateVaMapping = 14, kHcXenVersion = 17,
