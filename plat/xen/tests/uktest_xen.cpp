@@ -12,6 +12,7 @@
 #include <uk/config.h>
 #include <uk/errno.h>
 #include <uk/plat.h>
+#include <stdio.h>
 #include <uk/print.h>
 #include <uk/test.h>
 #include <uk/xen/events.h>
@@ -217,14 +218,120 @@ UK_TESTCASE(xen, crash_report_page_check_and_memory_map)
 
 UK_TESTCASE(xen, domain_identity)
 {
-	if (!uk_xen_is_dom0())
-		UK_TEST_SKIP("a domU: its id comes from xenstore (suite xenbus)");
-	UK_TEST_EXPECT_ZERO(uk_xen_domid());
-	if constexpr (kXenbus) {
-		char buf[8];
-		// dom0 has no xenstore connection at boot.
-		UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, "domid", buf, sizeof(buf)), -UK_ENODEV);
+	if (uk_xen_is_dom0()) {
+		UK_TEST_EXPECT_ZERO(uk_xen_domid());
+		if constexpr (kXenbus) {
+			char buf[8];
+			// dom0 has no xenstore connection at boot.
+			UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, "domid", buf, sizeof(buf)), -UK_ENODEV);
+		}
+		return;
 	}
+	if constexpr (!kXenbus)
+		UK_TEST_SKIP("a domU learns its id from xenstore: CONFIG_XEN_XENBUS is off");
+	int id = uk_xen_domid();
+	UK_TEST_EXPECT_GT(id, 0);
+	uk_pr_info("domU %d\n", id);
+}
+
+// ---- xenstore: a domU talking to the real xenstored --------------------------
+
+#define NEED_XENSTORE()                                                              \
+	do {                                                                         \
+		if constexpr (!kXenbus)                                              \
+			UK_TEST_SKIP("CONFIG_XEN_XENBUS is off");                    \
+		if (uk_xen_is_dom0())                                                \
+			UK_TEST_SKIP("dom0 has no xenstore at boot (runs as a domU: " \
+				     "run-xen --domu)");                             \
+	} while (0)
+
+UK_TESTCASE(xen, xenstore_read_write_directory_rm)
+{
+	NEED_XENSTORE();
+	char buf[64];
+	int n = uk_xen_xs_read(UK_XEN_XS_NO_TX, "domid", buf, sizeof(buf));
+	UK_TEST_ASSERT_GT(n, 0);
+	char want[16];
+	snprintf(want, sizeof(want), "%d", uk_xen_domid());
+	UK_TEST_EXPECT_STR_EQ(buf, want);
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_write(UK_XEN_XS_NO_TX, "data/tessera/a", "alpha"));
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_write(UK_XEN_XS_NO_TX, "data/tessera/b", ""));
+	UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, "data/tessera/a", buf, sizeof(buf)), 5);
+	UK_TEST_EXPECT_STR_EQ(buf, "alpha");
+	UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, "data/tessera/a", buf, 5), -UK_E2BIG);
+	char names[64];
+	UK_TEST_EXPECT_EQ(uk_xen_xs_directory(UK_XEN_XS_NO_TX, "data/tessera", names, sizeof(names)), 2);
+	UK_TEST_EXPECT_STR_EQ(names, "a");
+	UK_TEST_EXPECT_STR_EQ(names + 2, "b");
+	char home[64];
+	UK_TEST_ASSERT_GT(uk_xen_xs_domain_path(static_cast<uk_xen_domid_t>(uk_xen_domid()), home, sizeof(home)), 0);
+	snprintf(want, sizeof(want), "/local/domain/%d", uk_xen_domid());
+	UK_TEST_EXPECT_STR_EQ(home, want);
+	char abs[96];
+	snprintf(abs, sizeof(abs), "%s/data/tessera/a", home);
+	UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, abs, buf, sizeof(buf)), 5);
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_rm(UK_XEN_XS_NO_TX, "data/tessera"));
+	UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, "data/tessera/a", buf, sizeof(buf)), -UK_ENOENT);
+	// Outside our home and not ours: xenstored refuses.
+	UK_TEST_EXPECT_LT(uk_xen_xs_write(UK_XEN_XS_NO_TX, "/local/domain/0/tessera", "x"), 0);
+}
+
+UK_TESTCASE(xen, xenstore_transactions_commit_and_abort)
+{
+	NEED_XENSTORE();
+	char buf[16];
+	uk_xen_xs_tx_t tx;
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_transaction_start(&tx));
+	UK_TEST_EXPECT_NE(tx, UK_XEN_XS_NO_TX);
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_write(tx, "data/tx/v", "1"));
+	UK_TEST_EXPECT_EQ(uk_xen_xs_read(tx, "data/tx/v", buf, sizeof(buf)), 1);
+	UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, "data/tx/v", buf, sizeof(buf)), -UK_ENOENT);
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_transaction_end(tx, 1));
+	UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, "data/tx/v", buf, sizeof(buf)), 1);
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_transaction_start(&tx));
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_write(tx, "data/tx/v", "2"));
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_transaction_end(tx, 0));
+	UK_TEST_EXPECT_EQ(uk_xen_xs_read(UK_XEN_XS_NO_TX, "data/tx/v", buf, sizeof(buf)), 1);
+	UK_TEST_EXPECT_STR_EQ(buf, "1");
+	UK_TEST_EXPECT_ZERO(uk_xen_xs_rm(UK_XEN_XS_NO_TX, "data/tx"));
+}
+
+UK_TESTCASE(xen, xenstore_watch_fires_on_changes)
+{
+	NEED_XENSTORE();
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_write(UK_XEN_XS_NO_TX, "data/w/x", "0"));
+	struct uk_xen_xs_watch w = {};
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_watch_add(&w, "data/w"));
+	uint64_t deadline = ukplat_monotonic_clock() + 2000000000ULL;
+	int fired = uk_xen_xs_watch_wait(&w, 0, deadline); // xenstored's first event
+	UK_TEST_EXPECT_GE(fired, 1);
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_write(UK_XEN_XS_NO_TX, "data/w/x", "1"));
+	int again = uk_xen_xs_watch_wait(&w, static_cast<unsigned>(fired), deadline);
+	UK_TEST_EXPECT_GT(again, fired);
+	UK_TEST_EXPECT_ZERO(uk_xen_xs_watch_remove(&w));
+	UK_TEST_EXPECT_EQ(uk_xen_xs_watch_wait(&w, w.fired, ukplat_monotonic_clock() + 1000000ULL),
+			  -UK_ETIMEDOUT);
+	UK_TEST_EXPECT_ZERO(uk_xen_xs_rm(UK_XEN_XS_NO_TX, "data/w"));
+}
+
+UK_TESTCASE(xen, xenbus_state_helpers)
+{
+	NEED_XENSTORE();
+	const char *dev = "data/dev";
+	UK_TEST_ASSERT_ZERO(uk_xen_xs_write(UK_XEN_XS_NO_TX, "data/dev/state", "1"));
+	UK_TEST_EXPECT_EQ(uk_xen_xenbus_read_state(dev), UK_XENBUS_STATE_INITIALISING);
+	UK_TEST_EXPECT_ZERO(uk_xen_xenbus_switch_state(dev, UK_XENBUS_STATE_INITIALISED));
+	UK_TEST_EXPECT_EQ(uk_xen_xenbus_read_state(dev), UK_XENBUS_STATE_INITIALISED);
+	uint64_t deadline = ukplat_monotonic_clock() + 2000000000ULL;
+	UK_TEST_EXPECT_EQ(uk_xen_xenbus_wait_state(dev, UK_XENBUS_STATE_INITIALISED, deadline),
+			  UK_XENBUS_STATE_INITIALISED);
+	UK_TEST_EXPECT_EQ(uk_xen_xenbus_wait_state(dev, UK_XENBUS_STATE_CONNECTED,
+						   ukplat_monotonic_clock() + 50000000ULL),
+			  -UK_ETIMEDOUT);
+	// No state node: nothing is created.
+	UK_TEST_EXPECT_ZERO(uk_xen_xenbus_switch_state("data/nodev", UK_XENBUS_STATE_CONNECTED));
+	UK_TEST_EXPECT_EQ(uk_xen_xenbus_read_state("data/nodev"), UK_XENBUS_STATE_UNKNOWN);
+	UK_TEST_EXPECT_ZERO(uk_xen_xs_rm(UK_XEN_XS_NO_TX, dev));
 }
 
 // A grant to ourselves: mapped over another of our pages it shows (and

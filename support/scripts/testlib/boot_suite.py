@@ -35,6 +35,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 
 import images
@@ -49,7 +50,7 @@ UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
 UKTEST_SUMMARY = re.compile(r"^uktest summary: (\d+) passed, (\d+) failed, (\d+) skipped$")
 
 
-def start(image, plat, args, initrd=None):
+def start(image, plat, args, initrd=None, cfg=None):
     """Runs an image to its end; returns (status, output) or raises
     NotImplementedError for platforms this machine cannot start."""
     if initrd and plat != "xen":
@@ -74,6 +75,14 @@ def start(image, plat, args, initrd=None):
         # status (isa-debug-exit, else the log's marker) and stops QEMU
         # at the deadline (124).
         cmd = [RUN_XEN, "--timeout", str(TIMEOUT)]
+        if (cfg or {}).get("CONFIG_XEN_RUN_DOMU") == "y":
+            # As a domU of a Linux dom0 (xenstored, xenconsoled, xl).
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            import xen_dom0
+            why = xen_dom0.missing()
+            if why:
+                raise NotImplementedError("a Linux dom0 for domU tests: " + why)
+            cmd.append("--domu")
         if initrd:
             cmd += ["--initrd", initrd]
         cmd += [image] + args
@@ -193,7 +202,8 @@ def run(root, out, rep, jobs):
                 for c in wanted:
                     rep.fail("%s: %s" % (prefix, c["name"]), "build failed\n" + log)
                 continue
-            plat = images.read_config(os.path.join(os.path.dirname(image), ".config"))["CONFIG_UK_PLAT"]
+            cfg = images.read_config(os.path.join(os.path.dirname(image), ".config"))
+            plat = cfg["CONFIG_UK_PLAT"]
             for c in wanted:
                 name = "%s: %s" % (prefix, c["name"])
                 try:
@@ -201,7 +211,7 @@ def run(root, out, rep, jobs):
                     initrd = c.get("initrd")
                     if initrd:
                         initrd = os.path.join(app, initrd)
-                    status, output = start(image, plat, args, initrd)
+                    status, output = start(image, plat, args, initrd, cfg)
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
