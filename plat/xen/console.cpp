@@ -50,7 +50,7 @@ void ring_write(const char *buf, size_t len)
 
 }  // namespace
 
-void console_init()
+[[gnu::cold]] void console_init()
 {
 	if (is_dom0())
 		return;

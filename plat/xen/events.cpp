@@ -64,7 +64,7 @@ int install(unsigned port, uk_xen_evtchn_handler_t fn, void *arg, bool wakes)
 
 }  // namespace
 
-void events_init()
+[[gnu::cold]] void events_init()
 {
 	for (unsigned w = 0; w < abi::kEvtchnWords; ++w) {
 		shared_info->evtchn_mask[w] = ~0ULL;

@@ -46,7 +46,7 @@ bool own_page(uintptr_t va)
 
 }  // namespace
 
-int gnttab_init()
+[[gnu::cold]] int gnttab_init()
 {
 	abi::xen_pfn_t frames[kFrames];
 	abi::GnttabSetupTable op{abi::kDomidSelf, kFrames, 0, frames};

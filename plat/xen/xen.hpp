@@ -9,6 +9,9 @@
 //   xenbus/                                    the xenstore client
 #pragma once
 
+// NOTE: what runs once (boot, exit, crash reports) is marked [[gnu::cold]]:
+// GCC optimises it for size and keeps it out of the hot text.
+
 #include <uk/essentials.h>
 #include <uk/plat.h>
 

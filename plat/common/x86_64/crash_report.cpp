@@ -75,7 +75,8 @@ private:
 	size_t len_ = 0;
 };
 
-void page_fault_detail(uint64_t err)
+// The report runs once, at the end: optimised for size (cold), not speed.
+[[gnu::cold]] void page_fault_detail(uint64_t err)
 {
 	Line l;
 	l.add("error code ").hex(err, false).add(": ");
@@ -88,7 +89,7 @@ void page_fault_detail(uint64_t err)
 		l.add(", instruction fetch");
 }
 
-void registers(const TrapFrame *f, uint64_t cr2)
+[[gnu::cold]] void registers(const TrapFrame *f, uint64_t cr2)
 {
 	struct Reg {
 		const char *name;
@@ -110,7 +111,7 @@ void registers(const TrapFrame *f, uint64_t cr2)
 	}
 }
 
-void backtrace(const TrapFrame *f, bool (*readable)(uintptr_t))
+[[gnu::cold]] void backtrace(const TrapFrame *f, bool (*readable)(uintptr_t))
 {
 	uintptr_t frames[kMaxFrames];
 	int n = walk_frames(f->rbp, f->rsp, readable, frames, kMaxFrames);
@@ -122,7 +123,7 @@ void backtrace(const TrapFrame *f, bool (*readable)(uintptr_t))
 
 }  // namespace
 
-void crash_report(const TrapFrame *f, const CrashContext &ctx)
+[[gnu::cold]] void crash_report(const TrapFrame *f, const CrashContext &ctx)
 {
 	unsigned vec = static_cast<unsigned>(f->vector);
 	if (reporting) {

@@ -71,8 +71,10 @@ xen_entry:
 1:	ud2
 	jmp	1b
 
-/* Xen writes one 32-byte stub per hypercall here at domain build. */
-.section .text.hypercall_page, "ax"
+/* Xen writes one 32-byte stub per hypercall here at domain build, after
+ * loading the image (so it need not take space in the file: .bss);
+ * memory.cpp maps it read-only and executable. */
+.section .bss.hypercall_page, "aw", @nobits
 .p2align 12
 .globl hypercall_page
 hypercall_page:

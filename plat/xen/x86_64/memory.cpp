@@ -4,8 +4,8 @@
 // the p2m list, start_info, (domU) the xenstore and console pages, its
 // page tables and a boot stack, mapped 1:1 from the virtual base. The
 // rest of the domain's pages are not mapped: memory_init() maps them
-// (mmu.cpp), gives the image its permissions (text R-X, rodata R,
-// data/bss RW, all but text no-execute; the boot stack's lowest page
+// (mmu.cpp), gives the image its permissions (text and the hypercall
+// page R-X, rodata R, data/bss RW, all else no-execute; the boot stack's lowest page
 // absent as the guard of "main"), and the pages after the boot
 // structures become the one allocatable region.
 
@@ -15,7 +15,7 @@
 #include "xen.hpp"
 
 extern "C" char __xen_image_start[], _etext[], __xen_rodata_start[],
-	__xen_rodata_end[], _end[], boot_stack_bottom[];
+	__xen_rodata_end[], _end[], boot_stack_bottom[], hypercall_page[];
 
 namespace uk::xen {
 namespace {
@@ -34,7 +34,7 @@ uint64_t pfn_end_of(uintptr_t va, uint64_t len)
 
 // The first pfn after everything Xen placed in the boot region (its
 // boot stack may be reused: we left it at the entry).
-uint64_t boot_structures_end()
+[[gnu::cold]] uint64_t boot_structures_end()
 {
 	const abi::StartInfo *si = start_info;
 	uint64_t end = pfn_end_of(si->pt_base, si->nr_pt_frames * kPageSize);
@@ -53,7 +53,7 @@ uint64_t boot_structures_end()
 
 // The image's permissions; the frames stay (a page of .bss may map
 // shared info by now).
-int protect_image()
+[[gnu::cold]] int protect_image()
 {
 	const uint64_t nx = pte_nx();
 	const uint64_t kBase = kPteP | kPteUser | kPteAccessed;
@@ -64,7 +64,7 @@ int protect_image()
 		uint64_t flags = kBase | kPteRw | kPteDirty | nx;
 		if (va == addr(boot_stack_bottom))
 			flags = 0; // guard page of the boot stack
-		else if (va < addr(_etext))
+		else if (va < addr(_etext) || va == addr(hypercall_page))
 			flags = kBase; // read-only, executable
 		else if (va >= addr(__xen_rodata_start) && va < addr(__xen_rodata_end))
 			flags = kBase | nx;
@@ -77,7 +77,7 @@ int protect_image()
 
 // Xen mapped the rest of the boot region read-write and executable
 // (page tables read-only): make it no-execute.
-int no_execute_boot_region(uint64_t end_pfn)
+[[gnu::cold]] int no_execute_boot_region(uint64_t end_pfn)
 {
 	if (!pte_nx())
 		return 0;
@@ -92,7 +92,7 @@ int no_execute_boot_region(uint64_t end_pfn)
 
 }  // namespace
 
-void memory_init()
+[[gnu::cold]] void memory_init()
 {
 	mmu_init();
 	const abi::StartInfo *si = start_info;

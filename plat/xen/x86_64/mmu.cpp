@@ -58,7 +58,7 @@ uint64_t pfn_to_mfn(uint64_t pfn) { return p2m[pfn]; }
 uint64_t mfn_to_pfn(uint64_t mfn) { return m2p()[mfn]; }
 uint64_t nr_pages() { return npages; }
 
-void mmu_init()
+[[gnu::cold]] void mmu_init()
 {
 	p2m = reinterpret_cast<const uint64_t *>(start_info->mfn_list);
 	npages = start_info->nr_pages;
@@ -121,7 +121,7 @@ int mmu_queue(const uint64_t *entry_va, uint64_t val)
  * written) into a page table and links it at @p entry. Xen requires the
  * page to have no writable mapping before it becomes a table.
  */
-int link_table(uintptr_t va, const uint64_t *entry)
+[[gnu::cold]] int link_table(uintptr_t va, const uint64_t *entry)
 {
 	uint64_t mfn = va_to_mfn(va);
 	int rc = set_pte(va, (mfn << 12) | kPteP | kPteUser | kPteAccessed | nx);
@@ -139,7 +139,7 @@ int link_table(uintptr_t va, const uint64_t *entry)
  * @return 0 or a negative errno (the map stays consistent up to the
  * failing page).
  */
-int map_identity(uint64_t first, uint64_t end, uint64_t *next_free)
+[[gnu::cold]] int map_identity(uint64_t first, uint64_t end, uint64_t *next_free)
 {
 	auto take_page = [&](uintptr_t *va) -> int {
 		uintptr_t v = pfn_to_va(*next_free);

@@ -28,7 +28,7 @@ constinit char *argv[kMaxArgs + 1];
 // left unused).
 alignas(4096) constinit char shared_info_page[4096];
 
-void map_shared_info()
+[[gnu::cold]] void map_shared_info()
 {
 	auto va = reinterpret_cast<uintptr_t>(shared_info_page);
 	// No NX yet: mmu_init() has not run; memory_init() adds it.
@@ -41,7 +41,7 @@ void map_shared_info()
 
 // Xen gives the arguments only (no image name): argv[0] is the image's
 // name, as with PVH on KVM.
-int make_argv()
+[[gnu::cold]] int make_argv()
 {
 	int argc = 0;
 	argv[argc++] = const_cast<char *>(CONFIG_UK_NAME);
@@ -61,7 +61,7 @@ int make_argv()
 
 }  // namespace
 
-void boot_fail(const char *what, const char *why, long rc)
+[[gnu::cold]] void boot_fail(const char *what, const char *why, long rc)
 {
 	// console_write works from the first instruction (before
 	// console_init, a domU's output goes to Xen's console, which debug
@@ -87,7 +87,7 @@ void boot_fail(const char *what, const char *why, long rc)
 
 }  // namespace uk::xen
 
-extern "C" __noreturn void xen_start(const uk::xen::abi::StartInfo *si)
+extern "C" [[gnu::cold]] __noreturn void xen_start(const uk::xen::abi::StartInfo *si)
 {
 	using namespace uk::xen;
 	start_info = si;

@@ -32,7 +32,7 @@ constinit bool have_io = false;
 void outl(uint16_t port, uint32_t v) { __asm__ __volatile__("outl %0, %1" : : "a"(v), "Nd"(port)); }
 
 // The marker line, formatted by hand: the libc may be in any state.
-void print_marker(int status, const char *reason)
+[[gnu::cold]] void print_marker(int status, const char *reason)
 {
 	char line[96];
 	size_t n = 0;
@@ -60,7 +60,7 @@ void print_marker(int status, const char *reason)
 
 }  // namespace
 
-void debug_exit_init()
+[[gnu::cold]] void debug_exit_init()
 {
 	if constexpr (!UK_IS_ENABLED(CONFIG_XEN_DEBUG_EXIT))
 		return;
@@ -72,7 +72,7 @@ void debug_exit_init()
 
 }  // namespace uk::xen
 
-extern "C" void ukplat_terminate(int status)
+extern "C" [[gnu::cold]] void ukplat_terminate(int status)
 {
 	using namespace uk::xen;
 	ukplat_lcpu_save_irqf();

@@ -71,7 +71,7 @@ void timer_disarm()
 	hyp_vcpu_op(abi::kVcpuopStopSingleshotTimer, 0, nullptr);
 }
 
-void time_init()
+[[gnu::cold]] void time_init()
 {
 	hyp_vcpu_op(abi::kVcpuopStopPeriodicTimer, 0, nullptr);
 	if (int rc = bind_timer_virq(on_timer, &timer_port); rc < 0)

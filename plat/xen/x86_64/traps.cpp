@@ -27,7 +27,7 @@ constinit abi::TrapInfo trap_table[33];
 
 bool readable(uintptr_t addr) { return va_readable(addr); }
 
-void register_callback(uint16_t type, void (*fn)())
+[[gnu::cold]] void register_callback(uint16_t type, void (*fn)())
 {
 	abi::CallbackRegister cb{type, 0, reinterpret_cast<uint64_t>(fn)};
 	if (long rc = hyp_callback_op(abi::kCallbackOpRegister, &cb); rc < 0)
@@ -36,7 +36,7 @@ void register_callback(uint16_t type, void (*fn)())
 
 }  // namespace
 
-void traps_init()
+[[gnu::cold]] void traps_init()
 {
 	for (unsigned v = 0; v < 32; ++v) {
 		// int3/into may be executed by our code; every other vector

@@ -11,7 +11,7 @@ test.json:
                                               # args: @NOW@ is the host time (s)
       "exit": 0}]}
   "initrd": "file" (xen only, a path in the app folder) is handed to the
-  image as its initial ramdisk.
+  image as its initial ramdisk; "mem": MiB (kvm, xen) the image's memory.
 
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
@@ -50,7 +50,7 @@ UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
 UKTEST_SUMMARY = re.compile(r"^uktest summary: (\d+) passed, (\d+) failed, (\d+) skipped$")
 
 
-def start(image, plat, args, initrd=None, cfg=None):
+def start(image, plat, args, initrd=None, cfg=None, mem=None):
     """Runs an image to its end; returns (status, output) or raises
     NotImplementedError for platforms this machine cannot start."""
     if initrd and plat != "xen":
@@ -63,7 +63,10 @@ def start(image, plat, args, initrd=None, cfg=None):
                                       "(apt-get install qemu-system-x86)")
         # run-qemu gives back the image's own status (isa-debug-exit)
         # and stops QEMU itself at the deadline (status 124).
-        cmd = [RUN_QEMU, "--timeout", str(TIMEOUT), image] + args
+        cmd = [RUN_QEMU, "--timeout", str(TIMEOUT)]
+        if mem:
+            cmd += ["--mem", str(mem)]
+        cmd += [image] + args
     elif plat == "xen":
         if not shutil.which("qemu-system-x86_64"):
             raise NotImplementedError("qemu-system-x86_64 is not installed "
@@ -85,6 +88,8 @@ def start(image, plat, args, initrd=None, cfg=None):
             cmd.append("--domu")
         if initrd:
             cmd += ["--initrd", initrd]
+        if mem:
+            cmd += ["--mem", str(mem)]
         cmd += [image] + args
     else:
         raise NotImplementedError("no runner for platform %s yet" % plat)
@@ -211,7 +216,7 @@ def run(root, out, rep, jobs):
                     initrd = c.get("initrd")
                     if initrd:
                         initrd = os.path.join(app, initrd)
-                    status, output = start(image, plat, args, initrd, cfg)
+                    status, output = start(image, plat, args, initrd, cfg, c.get("mem"))
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue

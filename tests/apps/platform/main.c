@@ -3,10 +3,12 @@
  * What every platform promises (include/uk/plat.h), checked from inside
  * the image: clocks, memory regions, the heap on them, printk levels.
  * argv[1] is the host's time (seconds since the epoch) when the test
- * started the image.
+ * started the image; argv[2] "initrd" prints what ukplat_initrd_get()
+ * gives (the runner handed the image a module).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <uk/alloc.h>
 #include <uk/plat.h>
 #include <uk/print.h>
@@ -46,6 +48,18 @@ int main(int argc, char *argv[])
 		big[i] = (char)i;
 	printf("8 MiB malloc from the heap: %s\n", yes(big != NULL && a != NULL));
 	free(big);
+
+	if (argc > 2 && !strcmp(argv[2], "initrd")) {
+		const void *base;
+		size_t len;
+		int rc = ukplat_initrd_get(&base, &len);
+		const char *text = rc == 0 ? base : "";
+		size_t line = 0;
+		while (rc == 0 && line < len && text[line] != '\n')
+			++line;
+		printf("initrd: rc %d, %zu bytes, first line \"%.*s\"\n", rc, rc == 0 ? len : 0,
+		       (int)line, text);
+	}
 
 	uk_pr_info("printk at info level\n");
 	uk_pr_debug("printk at debug level\n");
