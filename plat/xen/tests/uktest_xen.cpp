@@ -27,6 +27,12 @@ using namespace uk::xen;
 namespace {
 
 constexpr bool kGnttab = UK_IS_ENABLED(CONFIG_XEN_GNTTAB);
+#if CONFIG_XEN_GNTTAB
+constexpr int kMaxGrants = CONFIG_XEN_GNTTAB_FRAMES * 512;
+#else
+constexpr int kMaxGrants = 1;
+#endif
+constinit uk_xen_grant_ref_t all_refs[kMaxGrants];
 constexpr bool kXenbus = UK_IS_ENABLED(CONFIG_XEN_XENBUS);
 
 struct Counter {
@@ -386,14 +392,13 @@ UK_TESTCASE(xen, gnttab_exhaustion_and_reuse)
 		struct uk_alloc *al = uk_alloc_get_default();
 		void *page = uk_palloc(al, 1);
 		UK_TEST_ASSERT_NOT_NULL(page);
-		constexpr int kMax = CONFIG_XEN_GNTTAB_FRAMES * 512;
-		static uk_xen_grant_ref_t refs[kMax];
+		uk_xen_grant_ref_t *refs = all_refs;
 		int n = 0;
-		while (n < kMax && uk_xen_gnttab_grant_access(0, page, 1, &refs[n]) == 0)
+		while (n < kMaxGrants && uk_xen_gnttab_grant_access(0, page, 1, &refs[n]) == 0)
 			++n;
 		uk_xen_grant_ref_t extra;
 		UK_TEST_EXPECT_EQ(uk_xen_gnttab_grant_access(0, page, 1, &extra), -UK_ENOSPC);
-		UK_TEST_EXPECT_EQ(n, kMax - 8); // the toolstack's reserved entries
+		UK_TEST_EXPECT_EQ(n, kMaxGrants - 8); // the toolstack's reserved entries
 		for (int i = 0; i < n; ++i)
 			UK_TEST_EXPECT_ZERO(uk_xen_gnttab_end_access(refs[i]));
 		UK_TEST_EXPECT_ZERO(uk_xen_gnttab_grant_access(0, page, 1, &extra));
