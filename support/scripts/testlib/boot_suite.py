@@ -14,6 +14,9 @@ test.json:
                                               # arguments (run-qemu --qemu-opt)
       "variant": "gicv3",                     # uktest case names get it
       "image_suffix": ".dbg"}]}               # boot <image>.dbg instead
+  "initrd": "file" (xen only, a path in the app folder) is handed to the
+  image as its initial ramdisk (kvm: "qemu": ["-initrd", "@SRC@/file"]);
+  "mem": MiB (kvm, xen) the image's memory.
 
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
@@ -37,12 +40,15 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 
 import images
 
 TIMEOUT = 60
 RUN_QEMU = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "run-qemu")
+RUN_XEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "run-xen")
+XEN_GZ = "/boot/xen-4.17-amd64.gz"
 
 UKTEST_CASE = re.compile(r"^uktest: (PASS|FAIL|SKIP) (\S+)(?: \((.*)\))?$")
 UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
@@ -53,9 +59,11 @@ QEMU = {"x86_64": ("qemu-system-x86_64", "qemu-system-x86"),
         "arm64": ("qemu-system-aarch64", "qemu-system-arm")}
 
 
-def start(image, plat, arch, args, qemu_opts=()):
+def start(image, plat, arch, args, qemu_opts=(), initrd=None, cfg=None, mem=None):
     """Runs an image to its end; returns (status, output) or raises
     NotImplementedError for platforms this machine cannot start."""
+    if initrd and plat != "xen":
+        raise NotImplementedError("an initrd is only passed to xen images so far")
     if plat == "linuxu":
         cmd = [image] + args
     elif plat == "kvm":
@@ -65,14 +73,40 @@ def start(image, plat, arch, args, qemu_opts=()):
         # run-qemu gives back the image's own status (isa-debug-exit,
         # semihosting) and stops QEMU itself at the deadline (status 124).
         cmd = [RUN_QEMU, "--timeout", str(TIMEOUT)]
+        if mem:
+            cmd += ["--mem", str(mem)]
         for o in qemu_opts:
             cmd += ["--qemu-opt", o]
+        cmd += [image] + args
+    elif plat == "xen":
+        if not shutil.which("qemu-system-x86_64"):
+            raise NotImplementedError("qemu-system-x86_64 is not installed "
+                                      "(apt-get install qemu-system-x86)")
+        if not os.path.isfile(XEN_GZ):
+            raise NotImplementedError("%s is missing (apt-get install "
+                                      "xen-hypervisor-4.17-amd64)" % XEN_GZ)
+        # Xen in QEMU, the image as dom0; run-xen gives back the image's
+        # status (isa-debug-exit, else the log's marker) and stops QEMU
+        # at the deadline (124).
+        cmd = [RUN_XEN, "--timeout", str(TIMEOUT)]
+        if (cfg or {}).get("CONFIG_XEN_RUN_DOMU") == "y":
+            # As a domU of a Linux dom0 (xenstored, xenconsoled, xl).
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            import xen_dom0
+            why = xen_dom0.missing()
+            if why:
+                raise NotImplementedError("a Linux dom0 for domU tests: " + why)
+            cmd.append("--domu")
+        if initrd:
+            cmd += ["--initrd", initrd]
+        if mem:
+            cmd += ["--mem", str(mem)]
         cmd += [image] + args
     else:
         raise NotImplementedError("no runner for platform %s yet" % plat)
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        stdin=subprocess.DEVNULL, timeout=TIMEOUT + 30)
-    if plat == "kvm" and r.returncode == 124:
+    if plat in ("kvm", "xen") and r.returncode == 124:
         raise subprocess.TimeoutExpired(cmd, TIMEOUT, output=r.stdout)
     return r.returncode, r.stdout.decode("utf-8", "replace")
 
@@ -191,8 +225,11 @@ def run(root, out, rep, jobs):
                 try:
                     args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
                     qemu = [a.replace("@SRC@", app) for a in c.get("qemu", [])]
-                    status, output = start(image + c.get("image_suffix", ""), plat,
-                                           arch, args, qemu)
+                    initrd = c.get("initrd")
+                    if initrd:
+                        initrd = os.path.join(app, initrd)
+                    status, output = start(image + c.get("image_suffix", ""), plat, arch,
+                                           args, qemu, initrd, cfg, c.get("mem"))
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue

@@ -5,9 +5,9 @@
 
 #include <map>
 
-#include "../backtrace.hpp"
+#include "../x86_64/backtrace.hpp"
 
-using namespace uk::kvm;
+using namespace uk::plat::x86;
 
 namespace {
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
-// Pure logic of the crash report, host-tested (tests/backtrace_test.cpp):
+// Pure logic of the x86_64 crash report (crash_report.cpp), host-tested
+// (plat/common/tests/backtrace_test.cpp):
 // "is this address mapped?" from the page tables, and the walk over
 // rbp-linked frames that never reads an address it has not checked.
 #pragma once
@@ -8,7 +9,7 @@
 #include <uk/essentials.h>
 #include <uk/plat/frames.hpp>
 
-namespace uk::kvm {
+namespace uk::plat::x86 {
 
 inline constexpr uint64_t kPtePresent = 1u << 0;
 inline constexpr uint64_t kPteLarge = 1u << 7; // 1 GiB in a PDPTE, 2 MiB in a PDE
@@ -43,4 +44,4 @@ bool vaddr_mapped(uint64_t cr3, uint64_t va, ReadEntry read_entry)
 using uk::plat::kMaxStackSpan;
 using uk::plat::walk_frames;
 
-}  // namespace uk::kvm
+}  // namespace uk::plat::x86
