@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: BSD-3-Clause
+//
+// open() and the files it returns: a struct uk_file (the descriptor
+// table's object) with an offset and a reference to the vnode. The
+// offset belongs to the open file, so dup()ed descriptors share it.
+
+#include "vfs.hpp"
+
+#include <limits>
+#include <new>
+
+namespace uk::vfs {
+namespace {
+
+constexpr int64_t kOffMax = std::numeric_limits<int64_t>::max();
+// Linux ioctl numbers the files answer themselves.
+constexpr unsigned long kTcgets = 0x5401;   // isatty() asks this
+constexpr unsigned long kFionread = 0x541B; // bytes left to read
+
+struct OpenFile {
+	uk_file file;
+	uk_vnode *vn;
+	uk_alloc *alloc;
+	int64_t off;
+};
+
+OpenFile *of(uk_file *f) { return static_cast<OpenFile *>(f->priv); }
+
+Result<int64_t> file_size(uk_vnode *v)
+{
+	uk_vattr a{};
+	if (int rc = v->ops->getattr(v, &a); rc < 0)
+		return Error{rc};
+	return a.size;
+}
+
+intptr_t do_read(uk_vnode *v, void *buf, size_t len, int64_t off)
+{
+	if (is_dir(v))
+		return -UK_EISDIR;
+	if (off < 0)
+		return -UK_EINVAL;
+	return v->ops->read ? v->ops->read(v, buf, len, off) : -UK_EINVAL;
+}
+
+intptr_t do_write(uk_vnode *v, const void *buf, size_t len, int64_t off)
+{
+	if (off < 0)
+		return -UK_EINVAL;
+	if (!v->ops->write)
+		return -UK_EINVAL;
+	if (len == 0)
+		return 0;
+	if (off == kOffMax)
+		return -UK_EFBIG;
+	if (len > static_cast<uint64_t>(kOffMax - off))
+		len = static_cast<size_t>(kOffMax - off);
+	return v->ops->write(v, buf, len, off);
+}
+
+intptr_t file_read(uk_file *f, void *buf, size_t len)
+{
+	OpenFile *o = of(f);
+	intptr_t n = do_read(o->vn, buf, len, o->off);
+	if (n > 0)
+		o->off += n;
+	return n;
+}
+
+intptr_t file_write(uk_file *f, const void *buf, size_t len)
+{
+	OpenFile *o = of(f);
+	// O_APPEND: at the end, read at the moment of the write (nothing
+	// runs in between on one CPU with the cooperative scheduler).
+	if (f->flags & UK_O_APPEND) {
+		auto size = file_size(o->vn);
+		if (!size.ok())
+			return size.error();
+		o->off = size.value();
+	}
+	intptr_t n = do_write(o->vn, buf, len, o->off);
+	if (n > 0)
+		o->off += n;
+	return n;
+}
+
+intptr_t file_pread(uk_file *f, void *buf, size_t len, int64_t off)
+{
+	return do_read(of(f)->vn, buf, len, off);
+}
+
+intptr_t file_pwrite(uk_file *f, const void *buf, size_t len, int64_t off)
+{
+	return do_write(of(f)->vn, buf, len, off);
+}
+
+int64_t file_lseek(uk_file *f, int64_t off, int whence)
+{
+	OpenFile *o = of(f);
+	int64_t base;
+	switch (whence) {
+	case UK_SEEK_SET:
+		base = 0;
+		break;
+	case UK_SEEK_CUR:
+		base = o->off;
+		break;
+	case UK_SEEK_END: {
+		if (is_dir(o->vn))
+			return -UK_EINVAL; // directory positions are cookies
+		auto size = file_size(o->vn);
+		if (!size.ok())
+			return size.error();
+		base = size.value();
+		break;
+	}
+	default:
+		return -UK_EINVAL;
+	}
+	int64_t pos;
+	if (__builtin_add_overflow(base, off, &pos))
+		return -UK_EOVERFLOW;
+	if (pos < 0)
+		return -UK_EINVAL;
+	o->off = pos;
+	return pos;
+}
+
+int file_stat(uk_file *f, uk_file_info *out)
+{
+	auto r = vnode_info(of(f)->vn, out);
+	return r.ok() ? 0 : r.error();
+}
+
+int file_isatty(uk_file *f)
+{
+	uk_vnode *v = of(f)->vn;
+	return v->ops->ioctl && v->ops->ioctl(v, kTcgets, nullptr) == 0;
+}
+
+void file_release(uk_file *f)
+{
+	OpenFile *o = of(f);
+	vput(o->vn);
+	uk_alloc *a = o->alloc;
+	o->~OpenFile();
+	uk_free(a, o);
+}
+
+uint32_t file_poll(uk_file *f)
+{
+	uk_vnode *v = of(f)->vn;
+	return v->ops->poll ? v->ops->poll(v) : UK_POLLIN | UK_POLLOUT;
+}
+
+int file_ioctl(uk_file *f, unsigned long request, void *arg)
+{
+	OpenFile *o = of(f);
+	uk_vnode *v = o->vn;
+	if (v->ops->ioctl)
+		return v->ops->ioctl(v, request, arg);
+	if (request == kFionread && is_reg(v) && arg) {
+		auto size = file_size(v);
+		if (!size.ok())
+			return size.error();
+		int64_t left = size.value() > o->off ? size.value() - o->off : 0;
+		*static_cast<int *>(arg) = left > INT32_MAX ? INT32_MAX : static_cast<int>(left);
+		return 0;
+	}
+	return -UK_ENOTTY;
+}
+
+int file_readdir(uk_file *f, uk_dirent *out)
+{
+	OpenFile *o = of(f);
+	uk_vnode *v = o->vn;
+	if (!is_dir(v) || !v->ops->readdir)
+		return -UK_ENOTDIR;
+	int64_t pos = o->off;
+	int rc = v->ops->readdir(v, &pos, out);
+	if (rc > 0) {
+		o->off = pos;
+		out->next = pos;
+	}
+	return rc;
+}
+
+int file_truncate(uk_file *f, int64_t len)
+{
+	uk_vnode *v = of(f)->vn;
+	if (len < 0 || !is_reg(v) || (f->flags & UK_O_ACCMODE) == UK_O_RDONLY)
+		return -UK_EINVAL;
+	if (!writable(v).ok())
+		return -UK_EROFS;
+	return v->ops->truncate ? v->ops->truncate(v, len) : -UK_EINVAL;
+}
+
+int file_fsync(uk_file *f)
+{
+	uk_vnode *v = of(f)->vn;
+	return v->ops->fsync ? v->ops->fsync(v) : 0;
+}
+
+constexpr uk_file_ops kFileOps = {
+	.read = file_read,
+	.write = file_write,
+	.lseek = file_lseek,
+	.stat = file_stat,
+	.isatty = file_isatty,
+	.release = file_release,
+	.pread = file_pread,
+	.pwrite = file_pwrite,
+	.poll = file_poll,
+	.ioctl = file_ioctl,
+	.readdir = file_readdir,
+	.truncate = file_truncate,
+	.fsync = file_fsync,
+};
+
+}  // namespace
+
+uk_vnode *file_vnode(uk_file *f)
+{
+	return f && f->ops == &kFileOps ? of(f)->vn : nullptr;
+}
+
+namespace {
+
+// The memory of an open file, taken before open() changes anything (so
+// running out of memory never leaves a created file behind), and given
+// back unless made into a file.
+class FileMem {
+public:
+	explicit FileMem(uk_alloc *a) : a_(a), p_(uk_malloc(a, sizeof(OpenFile))) {}
+	FileMem(const FileMem &) = delete;
+	FileMem &operator=(const FileMem &) = delete;
+	~FileMem()
+	{
+		if (p_)
+			uk_free(a_, p_);
+	}
+	explicit operator bool() const { return p_ != nullptr; }
+	uk_file *make(uk_vnode *v, uint32_t flags)
+	{
+		auto *o = new (std::exchange(p_, nullptr)) OpenFile{{}, v, a_, 0};
+		uk_file_init(&o->file, &kFileOps, o, flags);
+		vget(v);
+		return &o->file;
+	}
+
+private:
+	uk_alloc *a_;
+	void *p_;
+};
+
+}  // namespace
+
+
+// O_CREAT: the last component is made unless it exists; an existing
+// symlink is followed (its target is created if missing, as on Linux)
+// unless O_EXCL or O_NOFOLLOW say otherwise.
+Result<VnodeRef> Vfs::create_or_find(Walked &w, uint32_t flags, uint32_t mode,
+				     int *links)
+{
+	uk_vnode *dir = w.node.get();
+	if (w.last.empty() || w.last.dot() || w.last.dotdot())
+		return Error{-UK_EISDIR};
+	auto found = lookup(dir, w.last);
+	if (found.ok()) {
+		VnodeRef v = found.take();
+		if (flags & UK_O_EXCL)
+			return Error{-UK_EEXIST};
+		if (w.trailing_slash)
+			return Error{-UK_EISDIR};
+		if (!is_link(v.get()))
+			return v;
+		if (flags & UK_O_NOFOLLOW)
+			return Error{-UK_ELOOP};
+		if (++*links > UK_VFS_MAX_SYMLINKS)
+			return Error{-UK_ELOOP};
+		UK_TRY(PathBuf target, PathBuf::make(alloc_));
+		intptr_t n = v->ops->readlink(v.get(), target.data(), UK_PATH_MAX);
+		if (n < 0)
+			return Error{static_cast<int>(n)};
+		if (n == 0)
+			return Error{-UK_ENOENT};
+		if (n >= UK_PATH_MAX)
+			return Error{-UK_ENAMETOOLONG};
+		target.data()[n] = '\0';
+		UK_TRY(Walked next, walk(dir, target.data(), kParent, links));
+		return create_or_find(next, flags, mode, links);
+	}
+	if (found.error() != -UK_ENOENT)
+		return Error{found.error()};
+	if (w.trailing_slash)
+		return Error{-UK_EISDIR};
+	if (!writable(dir).ok() || !dir->ops->create)
+		return Error{-UK_EROFS};
+	uk_vnode *made = nullptr;
+	int rc = dir->ops->create(dir, w.last.p, w.last.len,
+				  UK_S_IFREG | (mode & 07777 & ~umask_), &made);
+	if (rc < 0)
+		return Error{rc};
+	return VnodeRef(made);
+}
+
+Result<uk_file *> Vfs::open_at(uk_vnode *start, const char *path,
+			       uint32_t flags, uint32_t mode, int *links)
+{
+	const uint32_t acc = flags & UK_O_ACCMODE;
+	if (acc == UK_O_ACCMODE)
+		return Error{-UK_EINVAL};
+	FileMem mem(alloc_);
+	if (!mem)
+		return Error{-UK_ENOMEM};
+	VnodeRef v;
+	if (flags & UK_O_CREAT) {
+		UK_TRY(Walked w, walk(start, path, kParent, links));
+		UK_TRY(v, create_or_find(w, flags, mode, links));
+		if (is_dir(v.get()))
+			return Error{-UK_EISDIR};
+	} else {
+		UK_TRY(Walked w, walk(start, path,
+				      (flags & UK_O_NOFOLLOW) ? 0 : kFollow, links));
+		v = std::move(w.node);
+		if (is_link(v.get()))
+			return Error{-UK_ELOOP}; // O_NOFOLLOW on a symlink
+	}
+	const bool writes = acc != UK_O_RDONLY || (flags & UK_O_TRUNC);
+	if ((flags & UK_O_DIRECTORY) && !is_dir(v.get()))
+		return Error{-UK_ENOTDIR};
+	if (is_dir(v.get()) && writes)
+		return Error{-UK_EISDIR};
+	if (writes && is_reg(v.get()) && !writable(v.get()).ok())
+		return Error{-UK_EROFS};
+
+	constexpr uint32_t kKept = UK_O_ACCMODE | UK_O_APPEND | UK_O_NONBLOCK;
+	uk_file *f = mem.make(v.get(), flags & kKept);
+	if (v->ops->open) {
+		if (int rc = v->ops->open(v.get(), flags); rc < 0) {
+			uk_file_put(f);
+			return Error{rc};
+		}
+	}
+	if ((flags & UK_O_TRUNC) && is_reg(v.get())) {
+		int rc = v->ops->truncate ? v->ops->truncate(v.get(), 0) : -UK_EINVAL;
+		if (rc < 0) {
+			uk_file_put(f);
+			return Error{rc};
+		}
+	}
+	return f;
+}
+
+Result<uk_file *> Vfs::open(const char *path, uint32_t flags, uint32_t mode)
+{
+	int links = 0;
+	return open_at(cwd_, path, flags, mode, &links);
+}
+
+}  // namespace uk::vfs
