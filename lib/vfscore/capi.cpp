@@ -143,4 +143,16 @@ extern "C" intptr_t uk_vfs_getcwd(char *buf, size_t len)
 	return to_c(global().getcwd(buf, len));
 }
 
+extern "C" intptr_t uk_vfs_realpath(const char *path, char *buf, size_t len)
+{
+	return to_c(global().realpath(path, buf, len));
+}
+
+extern "C" int uk_vfs_fchmod(struct uk_file *f, uint32_t mode)
+{
+	uk_vattr a{};
+	a.mode = mode & 07777;
+	return static_cast<int>(to_c(global().fsetattr(f, a, UK_VATTR_MODE)));
+}
+
 extern "C" uint32_t uk_vfs_umask(uint32_t mask) { return global().umask(mask); }

@@ -55,6 +55,9 @@ public:
 	Result<void> chdir(const char *path);
 	Result<void> fchdir(uk_file *f);
 	Result<size_t> getcwd(char *buf, size_t len);
+	/** realpath(): the absolute path without links, "." or "..". */
+	Result<size_t> realpath(const char *path, char *buf, size_t len);
+	Result<void> fsetattr(uk_file *f, const uk_vattr &a, uint32_t mask);
 	uint32_t umask(uint32_t mask)
 	{
 		return std::exchange(umask_, mask & 0777);
@@ -89,6 +92,7 @@ private:
 	Result<VnodeRef> create_or_find(Walked &w, uint32_t flags, uint32_t mode,
 					int *links);
 	Result<void> check_not_below(uk_vnode *dir, uk_vnode *moved);
+	Result<size_t> path_of(uk_vnode *dir, char *buf, size_t len);
 	Result<void> unmount(uk_mount *m);
 
 	uk_alloc *alloc_ = nullptr;

@@ -206,3 +206,66 @@ TEST_F(Path, FchdirNeedsAVfsDirectory)
 }
 
 }  // namespace
+
+namespace {
+
+using uk::hosttest::VfsTest;
+
+class Realpath : public VfsTest {
+protected:
+	std::string real(const char *p)
+	{
+		char buf[UK_PATH_MAX];
+		auto r = vfs.realpath(p, buf, sizeof(buf));
+		return r.ok() ? std::string(buf, r.value()) : "<error " + std::to_string(r.error()) + ">";
+	}
+};
+
+TEST_F(Realpath, ResolvesLinksDotsAndMounts)
+{
+	ASSERT_EQ(mkdir("/a"), 0);
+	ASSERT_EQ(mkdir("/a/b"), 0);
+	ASSERT_EQ(put("/a/b/f", "x"), 0);
+	ASSERT_EQ(symlink("b", "/a/lb"), 0);
+	ASSERT_EQ(symlink("/a/lb/f", "/lf"), 0);
+	ASSERT_EQ(symlink("lf", "/llf"), 0);
+	ASSERT_EQ(symlink("/nowhere", "/dangling"), 0);
+	EXPECT_EQ(real("/"), "/");
+	EXPECT_EQ(real("/a/./b/.."), "/a");
+	EXPECT_EQ(real("/a/lb"), "/a/b");
+	EXPECT_EQ(real("/a/lb/"), "/a/b");
+	EXPECT_EQ(real("/llf"), "/a/b/f");
+	EXPECT_EQ(real("/a/lb/f"), "/a/b/f");
+	EXPECT_EQ(real("/a/lb/f/"), "<error -20>");
+	EXPECT_EQ(real("/dangling"), "<error -2>");
+	EXPECT_EQ(real("/a/nope"), "<error -2>");
+	EXPECT_EQ(chdir("/a/b"), 0);
+	EXPECT_EQ(real("f"), "/a/b/f");
+	EXPECT_EQ(real("."), "/a/b");
+	EXPECT_EQ(real(".."), "/a");
+	EXPECT_EQ(chdir("/"), 0);
+	ASSERT_EQ(mkdir("/mnt"), 0);
+	ASSERT_TRUE(vfs.mount("", "/mnt", "ramfs", 0, "").ok());
+	ASSERT_EQ(put("/mnt/in", "m"), 0);
+	EXPECT_EQ(real("/mnt/in"), "/mnt/in");
+	EXPECT_EQ(real("/mnt/../a"), "/a");
+	char small[4];
+	EXPECT_EQ(vfs.realpath("/a/b/f", small, sizeof(small)).error(), -UK_ERANGE);
+}
+
+TEST_F(Realpath, FchmodNeedsAVfsFile)
+{
+	ASSERT_EQ(put("/f", "x"), 0);
+	uk_file *f = must_open("/f", UK_O_RDONLY);
+	uk_vattr a{};
+	a.mode = 0400;
+	EXPECT_TRUE(vfs.fsetattr(f, a, UK_VATTR_MODE).ok());
+	uk_file_put(f);
+	uk_file_info i{};
+	ASSERT_EQ(stat("/f", &i), 0);
+	EXPECT_EQ(i.mode, uint32_t{UK_S_IFREG | 0400});
+	uk_file other{};
+	EXPECT_EQ(vfs.fsetattr(&other, a, UK_VATTR_MODE).error(), -UK_EBADF);
+}
+
+}  // namespace

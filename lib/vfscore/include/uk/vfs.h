@@ -109,6 +109,15 @@ int uk_vfs_fchdir(struct uk_file *f);
  * -ENOENT when the directory was removed.
  */
 intptr_t uk_vfs_getcwd(char *buf, size_t len);
+/**
+ * realpath(): the absolute path of @p path with every symbolic link
+ * resolved and no "." or "..". @return its length without the NUL,
+ * -ERANGE when @p len is too small, or the walk's error.
+ */
+intptr_t uk_vfs_realpath(const char *path, char *buf, size_t len);
+/** fchmod(): the permission bits of an open file (-EBADF for a file
+ * that is not vfscore's). */
+int uk_vfs_fchmod(struct uk_file *f, uint32_t mode);
 /** umask(): sets the mask for new files. @return the previous one. */
 uint32_t uk_vfs_umask(uint32_t mask);
 
