@@ -11,6 +11,15 @@ test.json:
                                               # args: @NOW@ is the host time (s)
       "exit": 0}]}
 
+Initrd: an app with a rootfs/ folder gets its archive built (O/<name>.cpio,
+support/build/initrd.mk) and every case boots with it (linuxu:
+--initrd=FILE before the args; kvm: run-qemu --initrd FILE, QEMU -initrd).
+A case may say otherwise:
+  "initrd": "tests/bad.cpio"   another file: relative to the app folder, or
+                               absolute; @SRC@ (app folder) and @BUILD@ (the
+                               build folder) are replaced
+  "initrd": null               boot without one
+
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
   uktest: running N cases [matching "<filter>"]
@@ -45,18 +54,20 @@ UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
 UKTEST_SUMMARY = re.compile(r"^uktest summary: (\d+) passed, (\d+) failed, (\d+) skipped$")
 
 
-def start(image, plat, args):
-    """Runs an image to its end; returns (status, output) or raises
-    NotImplementedError for platforms this machine cannot start."""
+def start(image, plat, args, initrd=None):
+    """Runs an image to its end, with the initrd file if given; returns
+    (status, output) or raises NotImplementedError for platforms this
+    machine cannot start."""
     if plat == "linuxu":
-        cmd = [image] + args
+        cmd = [image] + (["--initrd=" + initrd] if initrd else []) + args
     elif plat == "kvm":
         if not shutil.which("qemu-system-x86_64"):
             raise NotImplementedError("qemu-system-x86_64 is not installed "
                                       "(apt-get install qemu-system-x86)")
         # run-qemu gives back the image's own status (isa-debug-exit)
         # and stops QEMU itself at the deadline (status 124).
-        cmd = [RUN_QEMU, "--timeout", str(TIMEOUT), image] + args
+        cmd = ([RUN_QEMU, "--timeout", str(TIMEOUT)] +
+               (["--initrd", initrd] if initrd else []) + [image] + args)
     else:
         raise NotImplementedError("no runner for platform %s yet" % plat)
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -64,6 +75,20 @@ def start(image, plat, args):
     if plat == "kvm" and r.returncode == 124:
         raise subprocess.TimeoutExpired(cmd, TIMEOUT, output=r.stdout)
     return r.returncode, r.stdout.decode("utf-8", "replace")
+
+
+def initrd_for(case, app, image, cfg):
+    """The initrd a case boots with: its "initrd" key (a path, or None for
+    none), else the app's built rootfs/ archive if there is one."""
+    bdir = os.path.dirname(image)
+    if "initrd" in case:
+        path = case["initrd"]
+        if path is None:
+            return None
+        path = path.replace("@SRC@", app).replace("@BUILD@", bdir)
+        return path if os.path.isabs(path) else os.path.join(app, path)
+    built = os.path.join(bdir, cfg.get("CONFIG_UK_NAME", os.path.basename(app)) + ".cpio")
+    return built if os.path.isfile(built) else None
 
 
 def line_matches(line, want):
@@ -173,12 +198,13 @@ def run(root, out, rep, jobs):
                 for c in wanted:
                     rep.fail("%s: %s" % (prefix, c["name"]), "build failed\n" + log)
                 continue
-            plat = images.read_config(os.path.join(os.path.dirname(image), ".config"))["CONFIG_UK_PLAT"]
+            cfg = images.read_config(os.path.join(os.path.dirname(image), ".config"))
+            plat = cfg["CONFIG_UK_PLAT"]
             for c in wanted:
                 name = "%s: %s" % (prefix, c["name"])
                 try:
                     args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
-                    status, output = start(image, plat, args)
+                    status, output = start(image, plat, args, initrd_for(c, app, image, cfg))
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
