@@ -222,6 +222,14 @@ Result<void> FileData::truncate(Fs &fs, int64_t len)
 	uint64_t first_gone = (static_cast<uint64_t>(len) + kBlock - 1) / kBlock;
 	if (depth_ > 0)
 		free_tree(fs, root_, depth_, 0, first_gone);
+	// Fewer levels when the blocks left fit below slot 0 of the root.
+	while (depth_ > 0 && first_gone <= capacity(depth_ - 1)) {
+		void *below = static_cast<void **>(root_)[0];
+		fs.free_page(root_);
+		storage_ -= kBlock;
+		root_ = below;
+		--depth_;
+	}
 	// Keep "bytes past the size are zero" in the block the cut falls in.
 	size_t in = static_cast<size_t>(len % static_cast<int64_t>(kBlock));
 	if (char *blk = in ? block(static_cast<uint64_t>(len) / kBlock) : nullptr) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
 // Boot: the namespace gets the default allocator (early), then the root
-// file system is mounted (class rootfs, priority 1: ukcpio unpacks the
-// initrd into it at priority 3, devfs mounts /dev at priority 5). The
-// only file of vfscore that uses the boot machinery.
+// file system is mounted with an empty /tmp (class rootfs, priority 1:
+// ukcpio unpacks the initrd into it at priority 3, devfs mounts /dev at
+// priority 5). The only file of vfscore that uses the boot machinery.
 
 #include <uk/alloc.h>
 #include <uk/config.h>
@@ -36,6 +36,13 @@ int vfscore_mount_root()
 				  opts, rc);
 			return rc;
 		}
+		// /tmp, where tmpfile() and mkstemp() users look (P_tmpdir),
+		// with the sticky bit as everywhere; the initrd may replace it.
+		rc = uk_vfs_mkdir("/tmp", 0777);
+		if (rc == 0)
+			rc = uk_vfs_chmod("/tmp", 01777);
+		if (rc < 0)
+			uk_pr_warn("cannot make /tmp: error %d\n", rc);
 	}
 	return 0;
 }
