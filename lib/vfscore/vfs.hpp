@@ -113,6 +113,27 @@ uk_vnode *file_vnode(uk_file *f);
 /** Fills @p out from the attributes of @p v. */
 Result<void> vnode_info(uk_vnode *v, uk_file_info *out);
 
+/**
+ * The memory of an open file, taken before open() changes anything (so
+ * running out of memory never leaves a created file behind) and given
+ * back unless made into a file.
+ */
+class FileMem {
+public:
+	explicit FileMem(uk_alloc *a);
+	FileMem(const FileMem &) = delete;
+	FileMem &operator=(const FileMem &) = delete;
+	~FileMem();
+	explicit operator bool() const { return p_ != nullptr; }
+	/** @return the open file of @p v (a new reference to it), with one
+	 * reference owned by the caller; the memory is the file's now. */
+	uk_file *make(uk_vnode *v, uint32_t flags);
+
+private:
+	uk_alloc *a_;
+	void *p_;
+};
+
 /** Checks a write to the mount of @p v is allowed. */
 inline Result<void> writable(const uk_vnode *v)
 {

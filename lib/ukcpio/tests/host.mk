@@ -2,15 +2,7 @@
 # Host tests of the cpio parser, the archive check and the unpacker,
 # unpacking into the real vfscore + ramfs (the image's C interface on
 # vfscore's global namespace). initrd.cpp (boot glue) stays out.
-HOST_SRCS += $(LIB_DIR)/parse.cpp $(LIB_DIR)/check.cpp $(LIB_DIR)/extract.cpp
-HOST_SRCS += $(UK_ROOT)/lib/vfscore/path.cpp $(UK_ROOT)/lib/vfscore/mount.cpp \
-	$(UK_ROOT)/lib/vfscore/namespace.cpp $(UK_ROOT)/lib/vfscore/file.cpp \
-	$(UK_ROOT)/lib/vfscore/capi.cpp
-HOST_SRCS += $(UK_ROOT)/lib/ramfs/file_data.cpp $(UK_ROOT)/lib/ramfs/dir.cpp \
-	$(UK_ROOT)/lib/ramfs/fs.cpp $(UK_ROOT)/lib/ramfs/vnode_ops.cpp
-HOST_SRCS += $(UK_ROOT)/lib/posix-fdtab/fdtab.cpp $(UK_ROOT)/lib/ukalloc/alloc.cpp
-HOST_CPPFLAGS += -I$(LIB_DIR) -I$(LIB_DIR)/include -I$(LIB_DIR)/tests \
-	-I$(UK_ROOT)/lib/vfscore -I$(UK_ROOT)/lib/vfscore/include \
-	-I$(UK_ROOT)/lib/vfscore/tests -I$(UK_ROOT)/lib/ramfs \
-	-I$(UK_ROOT)/lib/posix-fdtab/include -I$(UK_ROOT)/lib/ukalloc/include \
-	-DCONFIG_LIBPOSIX_FDTAB_MAX_FILES=16
+include $(UK_ROOT)/lib/vfscore/tests/stack.mk
+HOST_SRCS += $(LIB_DIR)/parse.cpp $(LIB_DIR)/check.cpp $(LIB_DIR)/extract.cpp \
+	$(VFS_STACK_SRCS)
+HOST_CPPFLAGS += -I$(LIB_DIR) -I$(LIB_DIR)/include -I$(LIB_DIR)/tests $(VFS_STACK_CPPFLAGS)

@@ -1,35 +1,17 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
-// The vnode operations of ramfs. vfscore has checked the POSIX rules
-// that need no knowledge of the tree (uk/vfs_fs.h); these check names,
-// emptiness and room, and keep link counts and times as Linux's tmpfs
-// does: a new or removed entry changes its directory's mtime and ctime,
-// a write or truncate the file's mtime and ctime, a read its atime, a
-// link count or attribute change the ctime.
+// The directory operations of ramfs: lookup, create, symlink, link,
+// unlink, rename, readdir. vfscore has checked the POSIX rules that need
+// no knowledge of the tree (uk/vfs_fs.h); these check names, emptiness
+// and room, and keep link counts and times as Linux's tmpfs does: a new
+// or removed entry changes its directory's mtime and ctime, a link count
+// change the node's ctime.
 
 #include "nodes.hpp"
 
 #include <string.h>
 
 namespace uk::ramfs {
-namespace {
-
-constexpr uint32_t kMaxLinks = 0xffffffffu;
-
-void touch_dir(Node *d)
-{
-	d->mtime = d->ctime = d->fs->now();
-}
-
-// The node is unreachable once it has no links and no references.
-void maybe_free(Node *n)
-{
-	if (n->nlink == 0 && n->vn.refcnt == 0)
-		free_node(n);
-}
-
-// A removed directory takes no new entries (Linux: ENOENT).
-bool removed(const Node *d) { return d->nlink == 0; }
 
 int rf_lookup(uk_vnode *dir, const char *name, size_t len, uk_vnode **out)
 {
@@ -46,6 +28,8 @@ int rf_lookup(uk_vnode *dir, const char *name, size_t len, uk_vnode **out)
 	*out = &e->node->vn;
 	return 0;
 }
+
+namespace {
 
 // Links a new node under @p name, or frees it again.
 int attach(Node *d, const char *name, size_t len, Node *n, uk_vnode **out)
@@ -67,6 +51,8 @@ int attach(Node *d, const char *name, size_t len, Node *n, uk_vnode **out)
 	*out = &n->vn;
 	return 0;
 }
+
+}  // namespace
 
 int rf_create(uk_vnode *dir, const char *name, size_t len, uint32_t mode,
 	      uk_vnode **out)
@@ -129,6 +115,8 @@ int rf_link(uk_vnode *dir, const char *name, size_t len, uk_vnode *vn)
 	return 0;
 }
 
+namespace {
+
 // The entry is gone: @p n loses the link it held (a directory: both of
 // its own and the one its ".." held on the parent).
 void unlinked(Node *d, Node *n)
@@ -143,6 +131,8 @@ void unlinked(Node *d, Node *n)
 	n->ctime = d->fs->now();
 	maybe_free(n);
 }
+
+}  // namespace
 
 int rf_unlink(uk_vnode *dir, const char *name, size_t len)
 {
@@ -232,99 +222,5 @@ int rf_readdir(uk_vnode *dir, int64_t *pos, uk_dirent *out)
 	return put(e->node->vn.ino, kTypes[(e->node->mode >> 12) & 15], e->name,
 		   e->len, e->id + 1);
 }
-
-intptr_t rf_read(uk_vnode *vn, void *buf, size_t len, int64_t off)
-{
-	Node *n = node_of(vn);
-	size_t got = n->data.read(off, buf, len);
-	n->atime = n->fs->now();
-	return static_cast<intptr_t>(got);
-}
-
-intptr_t rf_write(uk_vnode *vn, const void *buf, size_t len, int64_t off)
-{
-	Node *n = node_of(vn);
-	if (len == 0)
-		return 0;
-	auto r = n->data.write(*n->fs, off, buf, len);
-	if (!r.ok())
-		return r.error();
-	n->mtime = n->ctime = n->fs->now();
-	return static_cast<intptr_t>(r.value());
-}
-
-int rf_truncate(uk_vnode *vn, int64_t len)
-{
-	Node *n = node_of(vn);
-	auto r = n->data.truncate(*n->fs, len);
-	if (!r.ok())
-		return r.error();
-	n->mtime = n->ctime = n->fs->now();
-	return 0;
-}
-
-intptr_t rf_readlink(uk_vnode *vn, char *buf, size_t len)
-{
-	Node *n = node_of(vn);
-	memcpy(buf, n->target, n->target_len < len ? n->target_len : len);
-	return static_cast<intptr_t>(n->target_len);
-}
-
-int rf_getattr(uk_vnode *vn, uk_vattr *out)
-{
-	Node *n = node_of(vn);
-	out->mode = n->mode;
-	out->nlink = n->nlink;
-	if (n->is_dir())
-		out->size = FileData::kBlock;
-	else if (n->target)
-		out->size = static_cast<int64_t>(n->target_len);
-	else
-		out->size = n->data.size();
-	out->blocks = static_cast<int64_t>((n->data.storage() + 511) / 512);
-	out->rdev = 0;
-	out->atime_ns = n->atime;
-	out->mtime_ns = n->mtime;
-	out->ctime_ns = n->ctime;
-	return 0;
-}
-
-int rf_setattr(uk_vnode *vn, const uk_vattr *in, uint32_t mask)
-{
-	Node *n = node_of(vn);
-	if (mask & UK_VATTR_MODE)
-		n->mode = (n->mode & UK_S_IFMT) | (in->mode & 07777);
-	if (mask & UK_VATTR_ATIME)
-		n->atime = in->atime_ns;
-	if (mask & UK_VATTR_MTIME)
-		n->mtime = in->mtime_ns;
-	n->ctime = n->fs->now();
-	return 0;
-}
-
-void rf_inactive(uk_vnode *vn) { maybe_free(node_of(vn)); }
-
-}  // namespace
-
-constexpr uk_vnode_ops kVnodeOps = {
-	.lookup = rf_lookup,
-	.create = rf_create,
-	.symlink = rf_symlink,
-	.link = rf_link,
-	.unlink = rf_unlink,
-	.rename = rf_rename,
-	.readdir = rf_readdir,
-	.read = rf_read,
-	.write = rf_write,
-	.truncate = rf_truncate,
-	.readlink = rf_readlink,
-	.getattr = rf_getattr,
-	.setattr = rf_setattr,
-	.poll = nullptr,
-	.ioctl = nullptr,
-	.open = nullptr,
-	.fsync = nullptr,
-	.inactive = rf_inactive,
-};
 
 }  // namespace uk::ramfs
