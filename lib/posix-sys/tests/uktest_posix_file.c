@@ -18,6 +18,7 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+#include <uk/config.h>
 #include <uk/test.h>
 
 #define TOP "/uktest-posix"
@@ -336,3 +337,70 @@ UK_TESTCASE(posix_file, temporary_files_and_devices)
 	UK_TEST_EXPECT_EQ(write(fd, "x", 1), 1);
 	close(fd);
 }
+
+#if UK_IS_ENABLED(CONFIG_LIBUKSCHED)
+#include <uk/fdtab.h>
+#include <uk/sched.h>
+
+/* A file whose readiness changes later, as a socket's does: poll() and
+ * select() must sleep until it notifies, not until their timeout. */
+static uint32_t late_ready;
+static struct uk_file late_file;
+
+static uint32_t late_poll(struct uk_file *f)
+{
+	(void)f;
+	return late_ready;
+}
+
+static intptr_t late_read(struct uk_file *f, void *buf, size_t len)
+{
+	(void)f, (void)buf, (void)len;
+	return 0;
+}
+
+static const struct uk_file_ops late_ops = {.read = late_read, .poll = late_poll};
+
+static void make_ready_later(void *arg)
+{
+	(void)arg;
+	uk_sched_sleep_ns(30 * 1000000ull);
+	late_ready = UK_POLLIN;
+	uk_file_notify(&late_file);
+}
+
+UK_TESTCASE(posix_file, poll_wakes_on_notify)
+{
+	late_ready = 0;
+	uk_file_init(&late_file, &late_ops, NULL, UK_O_RDONLY);
+	int fd = uk_fdtab_install(&late_file);
+	UK_TEST_ASSERT_GE(fd, 0);
+	struct pollfd p = {fd, POLLIN, 0};
+	UK_TEST_EXPECT_ZERO(poll(&p, 1, 0)); // not ready yet
+	struct uk_thread *t = uk_thread_create("notifier", make_ready_later, NULL);
+	UK_TEST_ASSERT_NOT_NULL(t);
+	uint64_t t0 = now_ms();
+	UK_TEST_EXPECT_EQ(poll(&p, 1, 5000), 1);
+	uint64_t waited = now_ms() - t0;
+	UK_TEST_EXPECT_EQ(p.revents, POLLIN);
+	UK_TEST_EXPECT_GE(waited, 29);
+	UK_TEST_EXPECT_LT(waited, 2000); // woken, not timed out
+	uk_thread_join(t);
+
+	late_ready = 0;
+	t = uk_thread_create("notifier", make_ready_later, NULL);
+	UK_TEST_ASSERT_NOT_NULL(t);
+	fd_set r;
+	FD_ZERO(&r);
+	FD_SET(fd, &r);
+	struct timeval tv = {5, 0};
+	t0 = now_ms();
+	UK_TEST_EXPECT_EQ(select(fd + 1, &r, NULL, NULL, &tv), 1);
+	UK_TEST_EXPECT(FD_ISSET(fd, &r));
+	UK_TEST_EXPECT_LT(now_ms() - t0, 2000);
+	UK_TEST_EXPECT_GT(tv.tv_sec, 2); // the time left
+	uk_thread_join(t);
+	UK_TEST_EXPECT_ZERO(close(fd));
+	UK_TEST_EXPECT_EQ(late_file.refcnt, 0u); // the table had the only one
+}
+#endif
