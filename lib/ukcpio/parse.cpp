@@ -79,6 +79,33 @@ int fail(uk_cpio_error *err, int code, size_t offset, unsigned entry,
 	return code;
 }
 
+namespace {
+
+// The magic and the 13 hex fields of the header at @p h (offset @p at).
+int header_fields(const char *h, size_t at, unsigned index, uint32_t f[13],
+		  uk_cpio_error *err)
+{
+	if (memcmp(h, "07070", 5) != 0 || (h[5] != '1' && h[5] != '2')) {
+		char shown[7];
+		printable(shown, h, 6);
+		return fail(err, -UK_EINVAL, at, index, nullptr, "bad magic \"%s\" (%s)", shown,
+			    memcmp(h, "070707", 6) == 0
+				    ? "an old portable (odc) archive: make it with cpio -H newc"
+				    : "not a newc cpio archive: each entry starts with 070701");
+	}
+	for (int i = 0; i < 13; ++i) {
+		if (!hex8(h + 6 + 8 * i, &f[i])) {
+			char shown[9];
+			printable(shown, h + 6 + 8 * i, 8);
+			return fail(err, -UK_EINVAL, at + 6 + 8 * i, index, nullptr,
+				    "field c_%s is not 8 hex digits (\"%s\")", kFields[i], shown);
+		}
+	}
+	return 0;
+}
+
+}  // namespace
+
 int next(const char *a, size_t len, size_t *pos, unsigned index,
 	 uk_cpio_entry *out, uk_cpio_error *err)
 {
@@ -91,23 +118,9 @@ int next(const char *a, size_t len, size_t *pos, unsigned index,
 			    "truncated header: %zu bytes left, a header has %zu",
 			    len - at, kHeader);
 	const char *h = a + at;
-	if (memcmp(h, "07070", 5) != 0 || (h[5] != '1' && h[5] != '2')) {
-		char shown[7];
-		printable(shown, h, 6);
-		return fail(err, -UK_EINVAL, at, index, nullptr, "bad magic \"%s\" (%s)", shown,
-			    memcmp(h, "070707", 6) == 0
-				    ? "an old portable (odc) archive: make it with cpio -H newc"
-				    : "not a newc cpio archive: each entry starts with 070701");
-	}
 	uint32_t f[13];
-	for (int i = 0; i < 13; ++i) {
-		if (!hex8(h + 6 + 8 * i, &f[i])) {
-			char shown[9];
-			printable(shown, h + 6 + 8 * i, 8);
-			return fail(err, -UK_EINVAL, at + 6 + 8 * i, index, nullptr,
-				    "field c_%s is not 8 hex digits (\"%s\")", kFields[i], shown);
-		}
-	}
+	if (int rc = header_fields(h, at, index, f, err); rc < 0)
+		return rc;
 	const uint32_t namesize = f[11], filesize = f[6];
 	if (namesize == 0)
 		return fail(err, -UK_EINVAL, at, index, nullptr, "name size is 0");

@@ -57,6 +57,31 @@ Result<size_t> append_tail(char *buf, size_t tlen, const char *tail,
 
 }  // namespace
 
+// The rest of the walk, [*p, *end), becomes @p link's target followed by
+// it (by "/" alone when only a trailing slash was left: "must be a
+// directory" stays), in a new buffer that replaces *@p buf.
+// @return whether the target is absolute.
+Result<bool> Vfs::splice_link(uk_vnode *link, const char **p, const char **end,
+			      bool trailing, PathBuf *buf)
+{
+	UK_TRY(PathBuf nbuf, PathBuf::make(alloc_));
+	char *t = nbuf.data();
+	intptr_t tlen = link->ops->readlink(link, t, UK_PATH_MAX);
+	if (tlen < 0)
+		return Error{static_cast<int>(tlen)};
+	if (tlen == 0)
+		return Error{-UK_ENOENT};
+	if (static_cast<size_t>(tlen) >= UK_PATH_MAX)
+		return Error{-UK_ENAMETOOLONG};
+	// The rest lives in the old buffer or the caller's string.
+	UK_TRY(size_t n, append_tail(t, static_cast<size_t>(tlen), *p,
+				     static_cast<size_t>(*end - *p), trailing));
+	*buf = std::move(nbuf);
+	*p = buf->data();
+	*end = *p + n;
+	return t[0] == '/';
+}
+
 Result<Walked> Vfs::walk(uk_vnode *start, const char *path, unsigned flags,
 			 int *links)
 {
@@ -117,25 +142,7 @@ Result<Walked> Vfs::walk(uk_vnode *start, const char *path, unsigned flags,
 		if (is_link(next.get()) && (!last || trailing || (flags & kFollow))) {
 			if (++*links > UK_VFS_MAX_SYMLINKS)
 				return Error{-UK_ELOOP};
-			UK_TRY(PathBuf nbuf, PathBuf::make(alloc_));
-			char *t = nbuf.data();
-			intptr_t tlen = next->ops->readlink(next.get(), t, UK_PATH_MAX);
-			if (tlen < 0)
-				return Error{static_cast<int>(tlen)};
-			if (tlen == 0)
-				return Error{-UK_ENOENT};
-			if (static_cast<size_t>(tlen) >= UK_PATH_MAX)
-				return Error{-UK_ENAMETOOLONG};
-			const bool absolute = t[0] == '/';
-			// The rest of the path lives in the old buffer or the
-			// caller's string: append it behind the target. A
-			// trailing slash keeps meaning "must be a directory".
-			UK_TRY(size_t n, append_tail(t, static_cast<size_t>(tlen), p,
-						     static_cast<size_t>(end - p),
-						     trailing));
-			buf = std::move(nbuf);
-			p = buf.data();
-			end = p + n;
+			UK_TRY(bool absolute, splice_link(next.get(), &p, &end, trailing, &buf));
 			if (absolute)
 				cur = VnodeRef(root_);
 			continue; // relative: from the link's own directory

@@ -87,6 +87,8 @@ public:
 
 private:
 	Result<VnodeRef> parent_of(uk_vnode *dir);
+	Result<bool> splice_link(uk_vnode *link, const char **p, const char **end,
+				 bool trailing, PathBuf *buf);
 	Result<uk_file *> open_at(uk_vnode *start, const char *path,
 				  uint32_t flags, uint32_t mode, int *links);
 	Result<VnodeRef> create_or_find(Walked &w, uint32_t flags, uint32_t mode,
