@@ -15,6 +15,7 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+#include <uk/posix_sys.h>
 #include <uk/sched.h>
 
 static int cmp_int(const void *a, const void *b)
@@ -104,6 +105,7 @@ int main(int argc, char *argv[])
 	unsigned char r1[16] = {0}, r2[16] = {0};
 	int e1 = getentropy(r1, sizeof(r1)), e2 = getentropy(r2, sizeof(r2));
 	printf("getentropy: %s\n", !e1 && !e2 && memcmp(r1, r2, sizeof(r1)) ? "two different draws" : "BROKEN");
+	printf("getentropy source: %s\n", uk_posix_entropy_source());
 	errno = 0;
 	printf("fork: %s\n", fork() == -1 && errno == ENOSYS ? "ENOSYS" : "unexpected");
 

@@ -5,7 +5,9 @@
 // x86_64 with RDRAND (CPUID.1:ECX bit 30; QEMU's TCG offers it with
 // -cpu max): RDRAND, each word retried up to 10 times as Intel's DRNG
 // guide recommends (a failure after 10 tries means a broken unit: EIO).
-// Otherwise (no RDRAND, arm64): a splitmix64 generator seeded from the
+// arm64 with FEAT_RNG (ID_AA64ISAR0_EL1.RNDR; QEMU -cpu max, not the
+// Cortex-A57): RNDR, retried the same way (it fails by setting Z).
+// Otherwise: a splitmix64 generator seeded from the
 // cycle counter and the wall clock, with the cycle counter mixed in again
 // at every call. That is NOT cryptographic: it only keeps hash seeds and
 // temporary names distinct between boots. The README says the same.
@@ -46,6 +48,10 @@ bool cpu_has_rdrand()
 	uint32_t a = 1, b, c = 0, d;
 	asm volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
 	return (c >> 30) & 1;
+#elif defined(__aarch64__)
+	uint64_t isar0;
+	asm volatile("mrs %0, id_aa64isar0_el1" : "=r"(isar0));
+	return ((isar0 >> 60) & 0xf) != 0;
 #else
 	return false;
 #endif
@@ -53,16 +59,21 @@ bool cpu_has_rdrand()
 
 bool rdrand64(uint64_t *out)
 {
-#if defined(__x86_64__)
 	for (int i = 0; i < 10; ++i) {
+#if defined(__x86_64__)
 		unsigned char ok;
 		asm volatile("rdrand %0; setc %1" : "=r"(*out), "=qm"(ok)::"cc");
 		if (ok)
 			return true;
-	}
+#elif defined(__aarch64__)
+		uint64_t fail;
+		asm volatile("mrs %0, s3_3_c2_c4_0; cset %1, eq" : "=r"(*out), "=r"(fail)::"cc");
+		if (!fail)
+			return true;
 #else
-	(void)out;
+		(void)out;
 #endif
+	}
 	return false;
 }
 
@@ -112,7 +123,11 @@ extern "C" int getentropy(void *buf, size_t len)
 extern "C" const char *uk_posix_entropy_source(void)
 {
 	switch (source) {
+#if defined(__aarch64__)
+	case Source::kRdrand: return "rndr";
+#else
 	case Source::kRdrand: return "rdrand";
+#endif
 	case Source::kFallback: return "fallback";
 	default: return "none";
 	}

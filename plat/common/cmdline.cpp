@@ -117,3 +117,20 @@ extern "C" int ukplat_cmdline_split(char *cmdline, char **argv, int max_args)
 	argv[n] = nullptr;
 	return n;
 }
+
+extern "C" int ukplat_cmdline_argv(const char *cmdline, char *buf, size_t buflen,
+				   const char *argv0, char **argv, int max_args)
+{
+	if (!buf || buflen == 0 || !argv || max_args < 2)
+		return -UK_EINVAL;
+	size_t n = 0;
+	if (cmdline)
+		while (n < buflen - 1 && (buf[n] = cmdline[n]) != 0)
+			++n;
+	buf[n] = 0;
+	int first = 0;
+	if (argv0)
+		argv[first++] = const_cast<char *>(argv0);
+	int rc = ukplat_cmdline_split(buf, argv + first, max_args - first);
+	return rc < 0 ? rc : rc + first;
+}

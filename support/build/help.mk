@@ -30,4 +30,6 @@ help:
 	@echo '  O=<folder>       build folder (default A/build); the .config lives there too'
 	@echo '  C=<file>         configuration file (default O/.config)'
 	@echo '  V=1              print full commands'
+	@echo '  ARCH=x86_64|arm64  architecture, over what the .config says (arm64 uses'
+	@echo '                   aarch64-linux-gnu- from gcc-aarch64-linux-gnu)'
 	@echo '  CROSS_COMPILE=   toolchain prefix (overrides the configured one)'

@@ -93,10 +93,16 @@ $(call write_if_changed,$(KCONFIG_GEN)/extlibs.uk,_KC_EXTLIBS)
 $(call write_if_changed,$(KCONFIG_GEN)/app.uk,_KC_APP)
 endif
 
+# ARCH= chooses the architecture over the .config (aarch64 means arm64).
+override ARCH := $(patsubst aarch64,arm64,$(ARCH))
+ifneq ($(filter-out x86_64 arm64,$(ARCH)),)
+$(error ARCH=$(ARCH): unknown architecture (give ARCH=x86_64 or ARCH=arm64))
+endif
+
 UKCONFIG = $(Q)env srctree=$(UK_ROOT) KCONFIG_GEN=$(KCONFIG_GEN) \
 	UK_NAME=$(UK_NAME) UK_FULLVERSION=$(UK_FULLVERSION) \
 	$(PYTHON) $(UK_ROOT)/support/kconfig/ukconfig.py \
-	--config $(C) --gen $(KCONFIG_GEN)
+	--config $(C) --gen $(KCONFIG_GEN) $(if $(ARCH),--arch $(ARCH))
 
 $(if $(filter $(UK_CONFIG_GOALS) all,$(UK_GOALS))$(UK_BUILDING),\
 	$(if $(wildcard $(PYTHON)),,$(error $(PYTHON) not found: apt-get install python3 python3-kconfiglib (or run support/scripts/install-deps))))
@@ -119,7 +125,11 @@ savedefconfig:
 # whenever the .config or any Config.uk changed.
 # ---------------------------------------------------------------------------
 ifneq ($(UK_BUILDING),)
-$(KCONFIG_GEN)/config.mk: $(UK_KCONFIG_FILES) $(wildcard $(C))
+# An ARCH= other than the configured one forces a sync.
+_UK_CONFIGURED_ARCH := $(if $(ARCH),$(shell sed -n 's/^CONFIG_UK_ARCH := //p' $(KCONFIG_GEN)/config.mk 2>/dev/null))
+.PHONY: _uk_arch_changed
+$(KCONFIG_GEN)/config.mk: $(UK_KCONFIG_FILES) $(wildcard $(C)) \
+		$(if $(and $(ARCH),$(filter-out $(ARCH),$(_UK_CONFIGURED_ARCH))),_uk_arch_changed)
 	$(UKCONFIG) sync
 include $(KCONFIG_GEN)/config.mk
 endif

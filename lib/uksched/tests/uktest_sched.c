@@ -2,8 +2,8 @@
 /*
  * In-image tests of uksched: threads, round robin, join and exit, wait
  * queues with deadlines, sleeping on the platform timer, per-thread hooks,
- * allocation from several threads, and (x86_64) the FPU control words
- * surviving a switch.
+ * allocation from several threads, and the FPU control words (MXCSR and
+ * the x87 word on x86_64, FPCR on arm64) surviving a switch.
  *
  * Sleep tolerance: a sleep of D ends no earlier than D and no later than
  * D + 20 ms. Measured lateness: about 0.1 ms on linuxu, 0.2-1 ms under
@@ -259,5 +259,29 @@ UK_TESTCASE(sched, fpu_control_words_are_per_thread)
 	UK_TEST_EXPECT_EQ(seen_by_other, 0x1f80);
 	UK_TEST_EXPECT_EQ(read_mxcsr(), mine | 0x6000 | 0x8000);
 	write_mxcsr(mine);
+}
+#elif defined(__aarch64__)
+static unsigned long read_fpcr(void)
+{
+	unsigned long v;
+	__asm__ __volatile__("mrs %0, fpcr" : "=r"(v));
+	return v;
+}
+
+static void write_fpcr(unsigned long v) { __asm__ __volatile__("msr fpcr, %0" : : "r"(v)); }
+
+static unsigned long seen_by_other;
+static void read_other_fpcr(void *arg) { (void)arg; seen_by_other = read_fpcr(); }
+
+UK_TESTCASE(sched, fpu_control_words_are_per_thread)
+{
+	unsigned long mine = read_fpcr();
+	/* round toward zero (RMode 0b11) + flush to zero: this thread's only */
+	write_fpcr(mine | (3ul << 22) | (1ul << 24));
+	struct uk_thread *t = uk_thread_create("fpu", read_other_fpcr, NULL);
+	uk_thread_join(t);
+	UK_TEST_EXPECT_EQ(seen_by_other, 0);
+	UK_TEST_EXPECT_EQ(read_fpcr(), mine | (3ul << 22) | (1ul << 24));
+	write_fpcr(mine);
 }
 #endif

@@ -249,3 +249,24 @@ TEST(Cmdline, RandomAgainstShell)
 			ASSERT_EQ(got, want) << "input: [" << s << "]";
 	}
 }
+
+TEST(CmdlineArgv, CopiesThenSplitsAfterArgv0)
+{
+	const char loader[] = "a 'b c'";
+	char buf[16];
+	char *argv[4];
+	ASSERT_EQ(ukplat_cmdline_argv(loader, buf, sizeof(buf), "img", argv, 4), 3);
+	EXPECT_STREQ(argv[0], "img");
+	EXPECT_STREQ(argv[1], "a");
+	EXPECT_STREQ(argv[2], "b c");
+	EXPECT_EQ(argv[3], nullptr);
+	EXPECT_STREQ(loader, "a 'b c'"); // the loader's copy is untouched
+	ASSERT_EQ(ukplat_cmdline_argv(nullptr, buf, sizeof(buf), "img", argv, 4), 1);
+	ASSERT_EQ(ukplat_cmdline_argv("x y", buf, sizeof(buf), nullptr, argv, 4), 2);
+	EXPECT_STREQ(argv[0], "x");
+	// Cut at the buffer: "abcdefgh" -> "abc".
+	ASSERT_EQ(ukplat_cmdline_argv("abcdefgh", buf, 4, nullptr, argv, 4), 1);
+	EXPECT_STREQ(argv[0], "abc");
+	EXPECT_EQ(ukplat_cmdline_argv("a b c d", buf, sizeof(buf), "img", argv, 4), -UK_E2BIG);
+	EXPECT_EQ(ukplat_cmdline_argv("'", buf, sizeof(buf), nullptr, argv, 4), -UK_EINVAL);
+}

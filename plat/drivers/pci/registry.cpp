@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
-// Devices found at boot, registered drivers, matching and probing, and
-// the C accessors. Everything runs at boot on one CPU (see uk/bus/pci.h),
-// so the registry takes no lock. No allocation: devices live in a fixed
-// table of CONFIG_LIBUKPCI_MAX_DEVICES entries, drivers in their own
-// statically allocated structs linked through uk_pci_driver::next.
+// Devices found at boot, registered drivers, matching and probing (the
+// life cycle of uk::plat::BusRegistry, in a table of
+// CONFIG_LIBUKPCI_MAX_DEVICES entries), and the C accessors.
 
+#include <uk/plat/bus_registry.hpp>
 #include <uk/print.h>
 
 #include "pci_bus.hpp"
@@ -13,37 +12,16 @@
 namespace uk::pci {
 namespace {
 
-struct Registry {
-	const ConfigSpace *cs;
-	uk_pci_device devices[kMaxDevices];
-	int ndevices;
-	uk_pci_driver *drivers; // registration order
-	bool scanned;
-};
-
-constinit Registry reg{};
-
 bool id_matches(const uk_pci_id &id, const uk_pci_device *dev)
 {
 	return (id.vendor_id == UK_PCI_ANY_ID || id.vendor_id == dev->vendor_id) &&
 	       (id.device_id == UK_PCI_ANY_ID || id.device_id == dev->device_id);
 }
 
-/** Offers @p dev to @p drv if it matches; @return true if claimed. */
-bool offer(uk_pci_driver *drv, uk_pci_device *dev)
+void report_probe_failure(const uk_pci_device *dev, const uk_pci_driver *drv, int r)
 {
-	if (dev->driver || !driver_matches(drv, dev))
-		return false;
-	const int r = drv->probe(dev);
-	if (r == 0) {
-		dev->driver = drv;
-		return true;
-	}
-	if (r != -UK_ENODEV)
-		uk_pr_warn("%02x:%02x.%x %04x:%04x: %s probe failed: %d\n",
-			   dev->bus, dev->dev, dev->func, dev->vendor_id,
-			   dev->device_id, drv->name, r);
-	return false;
+	uk_pr_warn("%02x:%02x.%x %04x:%04x: %s probe failed: %d\n", dev->bus, dev->dev,
+		   dev->func, dev->vendor_id, dev->device_id, drv->name, r);
 }
 
 }  // namespace
@@ -56,21 +34,31 @@ bool driver_matches(const uk_pci_driver *drv, const uk_pci_device *dev)
 	return false;
 }
 
+namespace {
+
+struct Registry {
+	const ConfigSpace *cs;
+	uk::plat::BusRegistry<uk_pci_device, uk_pci_driver, kMaxDevices> bus;
+};
+
+constinit Registry reg{nullptr, {driver_matches, report_probe_failure}};
+
+}  // namespace
+
 ScanResult bus_init(const ConfigSpace *cs)
 {
 	reg.cs = cs;
-	const ScanResult res = scan(*cs, reg.devices, kMaxDevices);
-	reg.ndevices = res.found;
-	reg.scanned = true;
-	for (int i = 0; i < reg.ndevices; i++)
-		for (uk_pci_driver *drv = reg.drivers; drv; drv = drv->next)
-			if (offer(drv, &reg.devices[i]))
-				break;
+	const ScanResult res = scan(*cs, reg.bus.slots(), kMaxDevices);
+	reg.bus.scanned(res.found);
 	return res;
 }
 
 #ifdef UK_HOSTTEST
-void reset_for_tests() { reg = Registry{}; }
+void reset_for_tests()
+{
+	reg.cs = nullptr;
+	reg.bus.reset();
+}
 #endif
 
 }  // namespace uk::pci
@@ -96,24 +84,14 @@ extern "C" int uk_pci_driver_register(struct uk_pci_driver *drv)
 {
 	if (!drv || !drv->name || !drv->ids || !drv->probe)
 		return -UK_EINVAL;
-	uk_pci_driver **tail = &reg.drivers;
-	for (; *tail; tail = &(*tail)->next)
-		if (*tail == drv)
-			return -UK_EEXIST;
-	drv->next = nullptr;
-	*tail = drv;
-	if (reg.scanned) // late driver: offer what is still unclaimed
-		for (int i = 0; i < reg.ndevices; i++)
-			uk::pci::offer(drv, &reg.devices[i]);
-	return 0;
+	return reg.bus.add_driver(drv);
 }
 
-extern "C" int uk_pci_device_count(void) { return reg.ndevices; }
+extern "C" int uk_pci_device_count(void) { return reg.bus.count(); }
 
 extern "C" struct uk_pci_device *uk_pci_device_next(struct uk_pci_device *prev)
 {
-	const int i = prev ? static_cast<int>(prev - reg.devices) + 1 : 0;
-	return i < reg.ndevices ? &reg.devices[i] : nullptr;
+	return reg.bus.next(prev);
 }
 
 // The accessors work on any uk_pci_device (also one a test or a driver

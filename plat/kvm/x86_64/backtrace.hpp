@@ -6,6 +6,7 @@
 #pragma once
 
 #include <uk/essentials.h>
+#include <uk/plat/frames.hpp>
 
 namespace uk::kvm {
 
@@ -39,36 +40,7 @@ bool vaddr_mapped(uint64_t cr3, uint64_t va, ReadEntry read_entry)
 	return true; // not reached
 }
 
-/** Largest distance from the interrupted rsp a frame may lie at. */
-inline constexpr uintptr_t kMaxStackSpan = 1u << 20;
-
-/**
- * Collects return addresses by following saved-rbp links: a frame at
- * rbp holds [rbp] = caller's rbp, [rbp + 8] = return address. Stops at
- * rbp 0, at @p max addresses, and at the first frame that is misaligned,
- * not above the previous one (no loops), further than kMaxStackSpan above
- * @p sp, or whose two words @p readable(addr) rejects.
- * @return the number of addresses written to @p out.
- */
-template <class Readable>
-int walk_frames(uintptr_t rbp, uintptr_t sp, Readable readable, uintptr_t *out, int max)
-{
-	int n = 0;
-	uintptr_t low = sp;
-	while (n < max && rbp != 0) {
-		if ((rbp & 7) != 0 || rbp < low || rbp - sp > kMaxStackSpan)
-			break;
-		if (rbp > UINTPTR_MAX - 16 || !readable(rbp) || !readable(rbp + 8))
-			break;
-		auto *frame = reinterpret_cast<const uintptr_t *>(rbp);
-		uintptr_t ret = frame[1];
-		if (ret == 0)
-			break;
-		out[n++] = ret;
-		low = rbp + 16; // the caller's frame lies above this one
-		rbp = frame[0];
-	}
-	return n;
-}
+using uk::plat::kMaxStackSpan;
+using uk::plat::walk_frames;
 
 }  // namespace uk::kvm

@@ -7,6 +7,7 @@
 // reads memory only after checking the page tables map it.
 
 #include <uk/plat.h>
+#include <uk/plat/crash_line.hpp>
 
 #include "backtrace.hpp"
 #include "cpu.hpp"
@@ -35,49 +36,7 @@ const char *const kNames[kNumExceptions] = {
 	"VMM communication exception", "security exception",
 	"reserved exception"};
 
-/** One output line, flushed to the console as a whole. */
-class Line {
-public:
-	Line() { add("CRASH: "); }
-	~Line()
-	{
-		add("\n");
-		ukplat_coutk(buf_, len_);
-	}
-	Line &add(const char *s)
-	{
-		while (*s && len_ < sizeof(buf_))
-			buf_[len_++] = *s++;
-		return *this;
-	}
-	Line &hex(uint64_t v, bool pad = true)
-	{
-		char d[19] = "0x";
-		int n = 2;
-		for (int i = 15; i >= 0; --i) {
-			int nib = (v >> (4 * i)) & 0xf;
-			if (pad || nib || n > 2 || i == 0)
-				d[n++] = "0123456789abcdef"[nib];
-		}
-		d[n] = 0;
-		return add(d);
-	}
-	Line &dec(uint64_t v)
-	{
-		char d[21];
-		int n = 20;
-		d[n] = 0;
-		do {
-			d[--n] = static_cast<char>('0' + v % 10);
-			v /= 10;
-		} while (v);
-		return add(d + n);
-	}
-
-private:
-	char buf_[160];
-	size_t len_ = 0;
-};
+using Line = uk::plat::CrashLine;
 
 bool readable(uintptr_t addr)
 {
@@ -133,7 +92,8 @@ void backtrace(const TrapFrame *f)
 
 }  // namespace
 
-void crash_report(const TrapFrame *f)
+// Cold: optimised for size; it runs once, at the end.
+[[gnu::cold]] void crash_report(const TrapFrame *f)
 {
 	unsigned vec = static_cast<unsigned>(f->vector);
 	if (reporting) {

@@ -27,28 +27,15 @@ __noreturn void stop(const char *what, const char *why)
 	ukplat_terminate(UKPLAT_CRASH_STATUS);
 }
 
-// Copies the loader's command line (it lives in memory the heap may get)
-// and splits it. Multiboot loaders put the image path first (argv[0]);
-// PVH gives only the arguments, so argv[0] is the image's name.
+// Multiboot loaders put the image path first (argv[0]); PVH gives only
+// the arguments, so argv[0] is the image's name.
 int make_argv()
 {
-	int argc = 0;
-	size_t off = 0;
-	if (boot_info.loader[0] == 'P') {
-		argv[argc++] = const_cast<char *>(CONFIG_UK_NAME);
-	}
-	if (boot_info.cmdline) {
-		while (boot_info.cmdline[off] && off < sizeof(cmdline_copy) - 1) {
-			cmdline_copy[off] = boot_info.cmdline[off];
-			++off;
-		}
-	}
-	cmdline_copy[off] = 0;
-	int n = ukplat_cmdline_split(cmdline_copy, argv + argc, kMaxArgs - argc);
-	if (n < 0)
+	const char *argv0 = boot_info.loader[0] == 'P' ? CONFIG_UK_NAME : nullptr;
+	int argc = ukplat_cmdline_argv(boot_info.cmdline, cmdline_copy, sizeof(cmdline_copy),
+				       argv0, argv, kMaxArgs + 1);
+	if (argc < 0)
 		stop("command line", "too many arguments or an unterminated quote");
-	argc += n;
-	argv[argc] = nullptr;
 	return argc;
 }
 

@@ -9,7 +9,11 @@ test.json:
                                               # or re:<regex>; @IMAGE@: image
                                               # path, @SRC@: app folder;
                                               # args: @NOW@ is the host time (s)
-      "exit": 0}]}
+      "exit": 0,
+      "qemu": ["-M", "virt,gic-version=3"],   # kvm only: more QEMU
+                                              # arguments (run-qemu --qemu-opt)
+      "variant": "gicv3",                     # uktest case names get it
+      "image_suffix": ".dbg"}]}               # boot <image>.dbg instead
 
 Initrd: an app with a rootfs/ folder gets its archive built (O/<name>.cpio,
 support/build/initrd.mk) and every case boots with it (linuxu:
@@ -54,20 +58,28 @@ UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
 UKTEST_SUMMARY = re.compile(r"^uktest summary: (\d+) passed, (\d+) failed, (\d+) skipped$")
 
 
-def start(image, plat, args, initrd=None):
+QEMU = {"x86_64": ("qemu-system-x86_64", "qemu-system-x86"),
+        "arm64": ("qemu-system-aarch64", "qemu-system-arm")}
+
+
+def start(image, plat, arch, args, qemu_opts=(), initrd=None):
     """Runs an image to its end, with the initrd file if given; returns
     (status, output) or raises NotImplementedError for platforms this
     machine cannot start."""
     if plat == "linuxu":
         cmd = [image] + (["--initrd=" + initrd] if initrd else []) + args
     elif plat == "kvm":
-        if not shutil.which("qemu-system-x86_64"):
-            raise NotImplementedError("qemu-system-x86_64 is not installed "
-                                      "(apt-get install qemu-system-x86)")
-        # run-qemu gives back the image's own status (isa-debug-exit)
-        # and stops QEMU itself at the deadline (status 124).
-        cmd = ([RUN_QEMU, "--timeout", str(TIMEOUT)] +
-               (["--initrd", initrd] if initrd else []) + [image] + args)
+        qemu, pkg = QEMU[arch]
+        if not shutil.which(qemu):
+            raise NotImplementedError("%s is not installed (apt-get install %s)" % (qemu, pkg))
+        # run-qemu gives back the image's own status (isa-debug-exit,
+        # semihosting) and stops QEMU itself at the deadline (status 124).
+        cmd = [RUN_QEMU, "--timeout", str(TIMEOUT)]
+        for o in qemu_opts:
+            cmd += ["--qemu-opt", o]
+        if initrd:
+            cmd += ["--initrd", initrd]
+        cmd += [image] + args
     else:
         raise NotImplementedError("no runner for platform %s yet" % plat)
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -199,12 +211,14 @@ def run(root, out, rep, jobs):
                     rep.fail("%s: %s" % (prefix, c["name"]), "build failed\n" + log)
                 continue
             cfg = images.read_config(os.path.join(os.path.dirname(image), ".config"))
-            plat = cfg["CONFIG_UK_PLAT"]
+            plat, arch = cfg["CONFIG_UK_PLAT"], cfg["CONFIG_UK_ARCH"]
             for c in wanted:
                 name = "%s: %s" % (prefix, c["name"])
                 try:
                     args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
-                    status, output = start(image, plat, args, initrd_for(c, app, image, cfg))
+                    qemu = [a.replace("@SRC@", app) for a in c.get("qemu", [])]
+                    status, output = start(image + c.get("image_suffix", ""), plat,
+                                           arch, args, qemu, initrd_for(c, app, image, cfg))
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
@@ -216,7 +230,10 @@ def run(root, out, rep, jobs):
                           for e in c.get("expect", [])]
                 problem = lines_in_order(output, expect)
                 if c.get("uktest"):
-                    whole = check_uktest(rep, prefix, c, status, output)
+                    # Runs of one image under other QEMU options report
+                    # their cases under their own names.
+                    uprefix = prefix + (" " + c["variant"] if "variant" in c else "")
+                    whole = check_uktest(rep, uprefix, c, status, output)
                     problem = problem or whole
                 elif problem is None and status != c.get("exit", 0):
                     problem = "exit status %d, expected %d" % (status, c.get("exit", 0))

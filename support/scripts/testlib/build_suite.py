@@ -95,6 +95,26 @@ def behaviour_in(root, work, rep, jobs):
                                      "O=" + os.path.join(work, "readme"), "ARGS=from Tessera"])
         rep.check(name, rc == 0 and "Hello world!" in log and '"from" "Tessera"' in log, log)
 
+    # make ARCH=... over a configuration for the other arch, both ways:
+    # the platform follows (linuxu is x86_64 only), so does the toolchain.
+    name = "build ARCH= switches a configured app to the other arch and back"
+    if rep.wanted(name):
+        hw = os.path.join(root, "apps", "helloworld")
+        d = os.path.join(work, "archswitch")
+        common = ["A=" + hw, "O=" + d]
+        rc0, log = images.make(root, common + ["UK_DEFCONFIG=" + os.path.join(
+            hw, "defconfigs", "linuxu-x86_64"), "defconfig"])
+        rc1, l1 = images.make(root, common + ["ARCH=arm64", "-j%d" % jobs])
+        arm = os.path.join(d, "helloworld_kvm-arm64")
+        cfg1 = images.read_config(os.path.join(d, ".config")) if rc1 == 0 else {}
+        rc2, l2 = images.make(root, common + ["ARCH=x86_64", "-j%d" % jobs])
+        cfg2 = images.read_config(os.path.join(d, ".config")) if rc2 == 0 else {}
+        ok = (rc0 == rc1 == rc2 == 0 and os.path.isfile(arm) and
+              cfg1.get("CONFIG_CROSS_COMPILE") == "aarch64-linux-gnu-" and
+              cfg2.get("CONFIG_CROSS_COMPILE") == "" and
+              os.path.isfile(os.path.join(d, "helloworld_kvm-x86_64")))
+        rep.check(name, ok, log + l1 + l2)
+
     name = "build make help lists the targets"
     if rep.wanted(name):
         rc, log = images.make(root, ["help"])

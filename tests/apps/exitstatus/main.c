@@ -2,8 +2,8 @@
 /*
  * How an image ends: the exit status of main, exit() with atexit
  * handlers, abort(), a failed UK_ASSERT, UK_CRASH and CPU faults (a page
- * fault, a division by zero) must all reach whoever started the image
- * (boot tests in test.json).
+ * fault, a division by zero, an undefined instruction) must all reach
+ * whoever started the image (boot tests in test.json).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,9 +33,22 @@ int main(int argc, char *argv[])
 	}
 	if (!strcmp(how, "pagefault"))
 		return *(volatile int *)(uintptr_t)(0x10 + status);
+#if defined(__x86_64__)
 	if (!strcmp(how, "doublefault")) /* an exception with no stack to use */
 		__asm__ __volatile__("movabs $0x800000001000, %rsp; ud2");
 	if (!strcmp(how, "divzero"))
 		return status / *(volatile int *)&divisor;
+#elif defined(__aarch64__)
+	/* arm64 does not trap on division by zero (the result is 0): an
+	 * undefined instruction instead; and a stack pointer into nowhere,
+	 * where only the separate exception stack can report it. */
+	if (!strcmp(how, "undefined"))
+		__asm__ __volatile__("udf #7");
+	if (!strcmp(how, "badstack"))
+		__asm__ __volatile__("mov x0, #0x10000000000\n\tmov sp, x0\n\tstr x0, [sp, #-16]!"
+				     : : : "x0", "memory");
+	if (!strcmp(how, "divzero"))
+		return status / *(volatile int *)&divisor;
+#endif
 	return status;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What every platform promises (include/uk/plat.h), checked from inside
- * the image: clocks, memory regions, the heap on them, printk levels.
+ * the image: clocks, memory regions, the heap on them, the initrd (QEMU
+ * -initrd: test.json gives initrd.txt), printk levels.
  * argv[1] is the host's time (seconds since the epoch) when the test
  * started the image.
  */
@@ -10,6 +11,33 @@
 #include <uk/alloc.h>
 #include <uk/plat.h>
 #include <uk/print.h>
+#include <uk/config.h>
+#if CONFIG_LIBUKVIRTIO_MMIO
+#include <uk/bus/virtio_mmio.h>
+
+/* A driver registered after the scan: offered the unclaimed devices. */
+static int rng_probe(struct uk_virtio_mmio_device *d)
+{
+	printf("rng driver probed: device %u, version %u, irq %u\n", (unsigned)d->device_id,
+	       (unsigned)d->version, d->irq);
+	return 0;
+}
+static const struct uk_virtio_mmio_id rng_ids[] = {{UK_VIRTIO_ID_RNG}, {0}};
+static struct uk_virtio_mmio_driver rng_driver = {"test-rng", rng_ids, rng_probe, NULL};
+
+static void virtio_mmio_check(void)
+{
+	int rc = uk_virtio_mmio_driver_register(&rng_driver);
+	int claimed = 0;
+	for (struct uk_virtio_mmio_device *d = uk_virtio_mmio_device_next(NULL); d;
+	     d = uk_virtio_mmio_device_next(d))
+		claimed += d->driver == &rng_driver;
+	printf("virtio-mmio: %d devices, late driver registered: %d, claimed %d\n",
+	       uk_virtio_mmio_device_count(), rc, claimed);
+}
+#else
+static void virtio_mmio_check(void) {}
+#endif
 
 static const char *yes(int ok) { return ok ? "yes" : "NO"; }
 
@@ -47,6 +75,19 @@ int main(int argc, char *argv[])
 	printf("8 MiB malloc from the heap: %s\n", yes(big != NULL && a != NULL));
 	free(big);
 
+	const void *rd;
+	size_t rdlen;
+	if (ukplat_initrd_get(&rd, &rdlen) == 0) {
+		const unsigned char *b = rd;
+		unsigned sum = 0;
+		for (size_t i = 0; i < rdlen; ++i)
+			sum = sum * 31 + b[i];
+		printf("initrd: %zu bytes, starts \"%.16s\", hash %08x\n", rdlen, (const char *)rd, sum);
+	} else {
+		printf("initrd: none\n");
+	}
+
+	virtio_mmio_check();
 	uk_pr_info("printk at info level\n");
 	uk_pr_debug("printk at debug level\n");
 	return 0;

@@ -44,6 +44,17 @@ UK_EXTERN_C_BEGIN
  */
 int ukplat_cmdline_split(char *cmdline, char **argv, int max_args);
 
+/**
+ * Builds argv from a loader's command line: copies @p cmdline (which
+ * may live in memory the heap will get) into @p buf, then splits it
+ * there with ukplat_cmdline_split(), after @p argv0 when that is not
+ * NULL (loaders that give no image path). A command line longer than
+ * @p buflen - 1 bytes is cut there.
+ * @return argc, or what ukplat_cmdline_split() returns on error.
+ */
+int ukplat_cmdline_argv(const char *cmdline, char *buf, size_t buflen, const char *argv0,
+			char **argv, int max_args);
+
 UK_EXTERN_C_END
 
 #endif /* UK_PLAT_CMDLINE_H */
