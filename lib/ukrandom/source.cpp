@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
-// The image's generator and its entropy: RDRAND (CPUID.1:ECX bit 30,
-// each word retried up to 10 times as Intel's DRNG guide says) or, where
-// there is none (arm64 for now), the cycle counter and both clocks.
+// The image's generator and its entropy: RDRAND (x86_64, CPUID.1:ECX
+// bit 30) or RNDR (arm64 with FEAT_RNG, ID_AA64ISAR0_EL1.RNDR), each word
+// retried up to 10 times as Intel's DRNG guide says, and always the cycle
+// counter and both clocks (all there is without either instruction).
 
 #include <uk/plat.h>
 #include <uk/random.h>
@@ -12,7 +13,7 @@
 namespace uk::random {
 namespace {
 
-enum class Source { kUnknown, kRdrand, kFallback };
+enum class Source { kUnknown, kHardware, kFallback };
 
 constinit Generator generator;
 constinit Source source = Source::kUnknown;
@@ -32,18 +33,24 @@ uint64_t cycle_counter()
 #endif
 }
 
-bool rdrand64(uint64_t *out)
+// RDRAND or RNDR; false after 10 failures (a broken unit).
+bool hardware64(uint64_t *out)
 {
-#if defined(__x86_64__)
 	for (int i = 0; i < 10; ++i) {
+#if defined(__x86_64__)
 		unsigned char ok;
 		asm volatile("rdrand %0; setc %1" : "=r"(*out), "=qm"(ok)::"cc");
 		if (ok)
 			return true;
-	}
+#elif defined(__aarch64__)
+		uint64_t fail;
+		asm volatile("mrs %0, s3_3_c2_c4_0; cset %1, eq" : "=r"(*out), "=r"(fail)::"cc");
+		if (!fail)
+			return true;
 #else
-	(void)out;
+		(void)out;
 #endif
+	}
 	return false;
 }
 
@@ -53,7 +60,12 @@ Source pick()
 	uint32_t a = 1, b, c = 0, d;
 	asm volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
 	if ((c >> 30) & 1)
-		return Source::kRdrand;
+		return Source::kHardware;
+#elif defined(__aarch64__)
+	uint64_t isar0;
+	asm volatile("mrs %0, id_aa64isar0_el1" : "=r"(isar0));
+	if ((isar0 >> 60) & 0xf)
+		return Source::kHardware;
 #endif
 	return Source::kFallback;
 }
@@ -66,10 +78,10 @@ void stir()
 		source = pick();
 	uint64_t seed[6] = {cycle_counter(), ukplat_monotonic_clock(),
 			    ukplat_wall_clock(), 0, 0, 0};
-	if (source == Source::kRdrand)
+	if (source == Source::kHardware)
 		for (int i = 2; i < 6; ++i) {
 			uint64_t w;
-			if (rdrand64(&w))
+			if (hardware64(&w))
 				seed[i] ^= w;
 		}
 	generator.reseed(seed, sizeof(seed));
@@ -88,5 +100,11 @@ extern "C" const char *uk_random_source(void)
 {
 	if (uk::random::source == uk::random::Source::kUnknown)
 		uk::random::source = uk::random::pick();
-	return uk::random::source == uk::random::Source::kRdrand ? "rdrand" : "fallback";
+	if (uk::random::source == uk::random::Source::kFallback)
+		return "fallback";
+#if defined(__aarch64__)
+	return "rndr";
+#else
+	return "rdrand";
+#endif
 }
