@@ -11,6 +11,9 @@ namespace uk::linuxu {
 
 namespace sys {
 inline constexpr long kWrite = 1;
+inline constexpr long kOpen = 2;
+inline constexpr long kClose = 3;
+inline constexpr long kLseek = 8;
 inline constexpr long kMmap = 9;
 inline constexpr long kMprotect = 10;
 inline constexpr long kRtSigaction = 13;

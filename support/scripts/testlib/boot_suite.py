@@ -14,9 +14,17 @@ test.json:
                                               # arguments (run-qemu --qemu-opt)
       "variant": "gicv3",                     # uktest case names get it
       "image_suffix": ".dbg"}]}               # boot <image>.dbg instead
-  "initrd": "file" (xen only, a path in the app folder) is handed to the
-  image as its initial ramdisk (kvm: "qemu": ["-initrd", "@SRC@/file"]);
   "mem": MiB (kvm, xen) the image's memory.
+
+Initrd: an app with a rootfs/ folder gets its archive built (O/<name>.cpio,
+support/build/initrd.mk) and every case boots with it (linuxu:
+--initrd=FILE before the args; kvm: run-qemu --initrd FILE, QEMU -initrd;
+xen: run-xen --initrd FILE, dom0's module).
+A case may say otherwise:
+  "initrd": "tests/bad.cpio"   another file: relative to the app folder, or
+                               absolute; @SRC@ (app folder) and @BUILD@ (the
+                               build folder) are replaced
+  "initrd": null               boot without one
 
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
@@ -60,12 +68,11 @@ QEMU = {"x86_64": ("qemu-system-x86_64", "qemu-system-x86"),
 
 
 def start(image, plat, arch, args, qemu_opts=(), initrd=None, cfg=None, mem=None):
-    """Runs an image to its end; returns (status, output) or raises
-    NotImplementedError for platforms this machine cannot start."""
-    if initrd and plat != "xen":
-        raise NotImplementedError("an initrd is only passed to xen images so far")
+    """Runs an image to its end, with the initrd file if given; returns
+    (status, output) or raises NotImplementedError for platforms this
+    machine cannot start."""
     if plat == "linuxu":
-        cmd = [image] + args
+        cmd = [image] + (["--initrd=" + initrd] if initrd else []) + args
     elif plat == "kvm":
         qemu, pkg = QEMU[arch]
         if not shutil.which(qemu):
@@ -77,6 +84,8 @@ def start(image, plat, arch, args, qemu_opts=(), initrd=None, cfg=None, mem=None
             cmd += ["--mem", str(mem)]
         for o in qemu_opts:
             cmd += ["--qemu-opt", o]
+        if initrd:
+            cmd += ["--initrd", initrd]
         cmd += [image] + args
     elif plat == "xen":
         if not shutil.which("qemu-system-x86_64"):
@@ -109,6 +118,20 @@ def start(image, plat, arch, args, qemu_opts=(), initrd=None, cfg=None, mem=None
     if plat in ("kvm", "xen") and r.returncode == 124:
         raise subprocess.TimeoutExpired(cmd, TIMEOUT, output=r.stdout)
     return r.returncode, r.stdout.decode("utf-8", "replace")
+
+
+def initrd_for(case, app, image, cfg):
+    """The initrd a case boots with: its "initrd" key (a path, or None for
+    none), else the app's built rootfs/ archive if there is one."""
+    bdir = os.path.dirname(image)
+    if "initrd" in case:
+        path = case["initrd"]
+        if path is None:
+            return None
+        path = path.replace("@SRC@", app).replace("@BUILD@", bdir)
+        return path if os.path.isabs(path) else os.path.join(app, path)
+    built = os.path.join(bdir, cfg.get("CONFIG_UK_NAME", os.path.basename(app)) + ".cpio")
+    return built if os.path.isfile(built) else None
 
 
 def line_matches(line, want):
@@ -225,11 +248,9 @@ def run(root, out, rep, jobs):
                 try:
                     args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
                     qemu = [a.replace("@SRC@", app) for a in c.get("qemu", [])]
-                    initrd = c.get("initrd")
-                    if initrd:
-                        initrd = os.path.join(app, initrd)
                     status, output = start(image + c.get("image_suffix", ""), plat, arch,
-                                           args, qemu, initrd, cfg, c.get("mem"))
+                                           args, qemu, initrd_for(c, app, image, cfg), cfg,
+                                           c.get("mem"))
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
