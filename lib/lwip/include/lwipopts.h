@@ -94,7 +94,11 @@
 #define LWIP_STATS_DISPLAY 0
 UK_EXTERN_C_BEGIN
 unsigned int uk_lwip_rand(void);
+/* Called by lwIP's sockets.c whenever a socket's events change
+ * (patches/0001-socket-event-hook.patch); socket.cpp notifies pollers. */
+void uk_lwip_socket_event(int s);
 UK_EXTERN_C_END
+#define LWIP_HOOK_SOCKET_EVENT(s) uk_lwip_socket_event(s)
 #define LWIP_RAND() uk_lwip_rand()
 
 #endif /* TESSERA_LWIPOPTS_H */

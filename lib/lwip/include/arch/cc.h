@@ -3,13 +3,20 @@
  * lwIP's compiler and platform glue: types from <stdint.h>, diagnostics
  * through the kernel console, assertions that stop the image with the
  * message (UK_CRASH: a failed lwIP assertion is a bug, not an error).
+ * newlib's and posix-sys's <fcntl.h>, <poll.h> and <sys/ioctl.h> come
+ * first, so that lwIP's own code and applications see one set of
+ * O_NONBLOCK, POLL* and FIONREAD values (lwIP defines its own only where
+ * none exist).
  */
 #ifndef TESSERA_LWIP_ARCH_CC_H
 #define TESSERA_LWIP_ARCH_CC_H
 
+#include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/time.h>
 #include <uk/assert.h>
 
