@@ -8,6 +8,7 @@
 #include <uk/assert.h>
 #include <uk/errno.h>
 #include <uk/init.h>
+#include <uk/irq.hpp>
 #include <uk/libc_exit.h>
 #include <uk/plat.h>
 #include <uk/print.h>
@@ -61,6 +62,7 @@ __noreturn void nothing_left_to_run()
 void idle_main(void *)
 {
 	for (;;) {
+		irq_events_deliver();
 		uk_timer_run_expired(uk_time_now_ns());
 		if (policy->has_runnable(policy)) {
 			schedule(); // idle itself is never queued
@@ -69,7 +71,12 @@ void idle_main(void *)
 		uint64_t deadline = uk_timer_next_deadline();
 		if (deadline == UK_TIME_NEVER && !ukplat_lcpu_has_async_events())
 			nothing_left_to_run();
-		ukplat_lcpu_halt_until(deadline);
+		// An interrupt event signalled after the check above but before
+		// the halt would sleep until the deadline: check with interrupts
+		// off; halt_until enables them atomically with the halt.
+		IrqGuard g;
+		if (!irq_events_pending())
+			ukplat_lcpu_halt_until(deadline);
 	}
 }
 
@@ -101,6 +108,7 @@ uk_early_initcall_prio(sched_start, 5);
 
 void schedule()
 {
+	irq_events_deliver();
 	uk_thread *next = policy->dequeue(policy);
 	switch_to(next ? next : idle_thread);
 }
@@ -135,6 +143,7 @@ extern "C" struct uk_thread *uk_thread_current(void) { return current_thread; }
 extern "C" void uk_sched_yield(void)
 {
 	run_due_timers();
+	irq_events_deliver();
 	if (!policy->has_runnable(policy))
 		return;
 	policy->enqueue(policy, current_thread);

@@ -31,6 +31,12 @@ void reap_zombies();
 /** Prints every blocked thread and what it waits on (deadlock report). */
 void print_blocked_threads();
 
+/** irq_event.cpp: wakes the first waiter of every event that interrupt
+ * handlers signalled since the last call (thread context). */
+void irq_events_deliver();
+/** @return whether a signalled event waits for irq_events_deliver(). */
+bool irq_events_pending();
+
 /** Timer callback of a blocking wait whose deadline passed. */
 void on_block_timeout(uk_timer *timer);
 

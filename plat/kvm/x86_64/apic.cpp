@@ -2,8 +2,9 @@
 //
 // Interrupt controllers: the legacy 8259 PICs are remapped away from the
 // exception vectors and masked for good; the local APIC (xAPIC, MMIO) is
-// the only source of interrupts. Device IRQs will reach it through MSI or
-// an I/O APIC once virtio needs them (not done yet: see include/uk/plat/irq.h).
+// the only source of interrupts. Device IRQs reach it as MSI/MSI-X memory
+// writes (ukplat_irq_alloc_msi in irq.cpp); there is no I/O APIC driver,
+// so INTx lines go nowhere (see include/uk/plat/irq.h).
 
 #include "cpu.hpp"
 #include "kvm.hpp"

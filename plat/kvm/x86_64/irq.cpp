@@ -4,6 +4,7 @@
 // handlers live in a uk::plat::IrqTable, dispatched from the IDT.
 
 #include <uk/plat/irq.h>
+#include <uk/irq.hpp>
 #include <uk/plat/irq_table.hpp>
 
 #include "cpu.hpp"
@@ -19,6 +20,14 @@ constexpr uint8_t kPicEoi = 0x20;
 
 constinit uk::plat::IrqTable<kNumIrqs> handlers;
 constinit uint64_t spurious = 0;
+
+// MSI numbers handed out: bit n of word n / 64.
+constexpr unsigned kMsiWords = (UKPLAT_IRQ_DEVICE_MAX + 63) / 64;
+constinit uint64_t msi_used[kMsiWords] = {};
+// The local APIC's MSI window: 0xFEE, destination APIC id in bits 12-19,
+// physical destination mode, no redirection hint (Intel SDM 10.11.1).
+constexpr uint64_t kMsiWindow = 0xfee00000;
+constexpr uint32_t kLapicId = 0x20;
 
 }  // namespace
 
@@ -54,6 +63,43 @@ extern "C" int ukplat_lcpu_has_async_events(void)
 extern "C" int ukplat_irq_register(unsigned int irq, ukplat_irq_handler_t handler, void *arg)
 {
 	return uk::kvm::handlers.add(irq, handler, arg);
+}
+
+extern "C" int ukplat_irq_alloc_msi(unsigned int *irq, struct ukplat_msi_msg *msg)
+{
+	using namespace uk::kvm;
+	if (!irq || !msg)
+		return -UK_EINVAL;
+	if (!lapic_ready())
+		return -UK_ENOTSUP;
+	uk::IrqGuard g;
+	for (unsigned n = UKPLAT_IRQ_MSI_FIRST; n < UKPLAT_IRQ_DEVICE_MAX; ++n) {
+		uint64_t &w = msi_used[n / 64];
+		const uint64_t bit = 1ULL << (n % 64);
+		if (w & bit)
+			continue;
+		w |= bit;
+		const uint32_t apic_id = lapic_read(kLapicId) >> 24;
+		*irq = n;
+		msg->addr = kMsiWindow | uint64_t{apic_id} << 12;
+		msg->data = kIrqVectorBase + n; // delivery mode 000 (fixed), edge
+		return 0;
+	}
+	return -UK_ENOSPC;
+}
+
+extern "C" int ukplat_irq_free_msi(unsigned int irq)
+{
+	using namespace uk::kvm;
+	if (irq < UKPLAT_IRQ_MSI_FIRST || irq >= UKPLAT_IRQ_DEVICE_MAX)
+		return -UK_EINVAL;
+	uk::IrqGuard g;
+	uint64_t &w = msi_used[irq / 64];
+	const uint64_t bit = 1ULL << (irq % 64);
+	if (!(w & bit))
+		return -UK_EINVAL;
+	w &= ~bit;
+	return 0;
 }
 
 extern "C" int ukplat_irq_unregister(unsigned int irq, ukplat_irq_handler_t handler, void *arg)

@@ -147,6 +147,35 @@ UK_TESTCASE(kvm, irq_registration_checks_and_pool)
 	UK_TEST_EXPECT_ZERO(ukplat_lcpu_has_async_events());
 }
 
+// The messages name this CPU's local APIC and the IRQ's own vector; the
+// numbers are distinct, above the ISA range, and come back when freed.
+UK_TESTCASE(kvm, msi_allocation_gives_distinct_numbers_and_messages)
+{
+	unsigned int irq[3];
+	ukplat_msi_msg msg[3];
+	for (int i = 0; i < 3; ++i) {
+		UK_TEST_ASSERT_ZERO(ukplat_irq_alloc_msi(&irq[i], &msg[i]));
+		UK_TEST_EXPECT_GE(irq[i], UKPLAT_IRQ_MSI_FIRST);
+		UK_TEST_EXPECT_LT(irq[i], UKPLAT_IRQ_DEVICE_MAX);
+		UK_TEST_EXPECT_EQ(msg[i].addr & ~0xff000ULL, 0xfee00000ULL);
+		UK_TEST_EXPECT_EQ(msg[i].data, kIrqVectorBase + irq[i]);
+	}
+	UK_TEST_EXPECT_NE(irq[0], irq[1]);
+	UK_TEST_EXPECT_NE(irq[1], irq[2]);
+	UK_TEST_EXPECT_NE(irq[0], irq[2]);
+	UK_TEST_EXPECT_EQ(ukplat_irq_alloc_msi(nullptr, &msg[0]), -UK_EINVAL);
+	UK_TEST_EXPECT_ZERO(ukplat_irq_free_msi(irq[1]));
+	UK_TEST_EXPECT_EQ(ukplat_irq_free_msi(irq[1]), -UK_EINVAL);
+	UK_TEST_EXPECT_EQ(ukplat_irq_free_msi(3), -UK_EINVAL);
+	unsigned int again;
+	ukplat_msi_msg m;
+	UK_TEST_ASSERT_ZERO(ukplat_irq_alloc_msi(&again, &m));
+	UK_TEST_EXPECT_EQ(again, irq[1]); // lowest free number first
+	UK_TEST_EXPECT_ZERO(ukplat_irq_free_msi(again));
+	UK_TEST_EXPECT_ZERO(ukplat_irq_free_msi(irq[0]));
+	UK_TEST_EXPECT_ZERO(ukplat_irq_free_msi(irq[2]));
+}
+
 UK_TESTCASE(kvm, page_table_check_of_the_crash_report)
 {
 	auto read = [](uint64_t phys) { return *reinterpret_cast<const volatile uint64_t *>(phys); };

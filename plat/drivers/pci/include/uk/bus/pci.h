@@ -137,6 +137,56 @@ void uk_pci_enable_memory(struct uk_pci_device *dev);
 /** Lets @p dev master the bus (DMA, MSI). */
 void uk_pci_enable_bus_master(struct uk_pci_device *dev);
 
+/* Capability IDs (PCI Local Bus 3.0, appendix H). */
+#define UK_PCI_CAP_MSI 0x05
+#define UK_PCI_CAP_VENDOR 0x09 /**< vendor specific (virtio's structures) */
+#define UK_PCI_CAP_MSIX 0x11
+
+/**
+ * Walks @p dev's capability list for capability @p id, starting after
+ * the one at offset @p after (0: from the first).
+ * @return its offset in configuration space, or 0 when there is none
+ *   (or no list; a list that loops or leaves the device-specific area
+ *   ends the walk).
+ */
+uint8_t uk_pci_find_capability(const struct uk_pci_device *dev, uint8_t id, uint8_t after);
+
+/*
+ * MSI-X (PCI Local Bus 3.0, 6.8.2). The table lives in one of the
+ * device's memory BARs; uk_pci_enable_memory() must be on before these
+ * are used. Entries start masked; each is unmasked when it is set. The
+ * message (address, data) comes from the platform (KVM x86_64:
+ * ukplat_irq_alloc_msi() in uk/plat/irq.h). MSI-X interrupts are
+ * memory writes: the device needs uk_pci_enable_bus_master() too.
+ */
+
+/**
+ * @return the number of entries of @p dev's MSI-X table; -ENOENT
+ *   without the capability; -EINVAL when the table is not inside a
+ *   memory BAR.
+ */
+int uk_pci_msix_count(const struct uk_pci_device *dev);
+
+/**
+ * Writes @p addr and @p data into entry @p entry and unmasks it.
+ * @return 0; -ENOENT, -EINVAL (as uk_pci_msix_count, or entry out of
+ *   range).
+ */
+int uk_pci_msix_set_entry(const struct uk_pci_device *dev, uint16_t entry, uint64_t addr,
+			  uint32_t data);
+
+/** Masks entry @p entry. @return 0, -ENOENT, -EINVAL. */
+int uk_pci_msix_mask_entry(const struct uk_pci_device *dev, uint16_t entry);
+
+/**
+ * Turns MSI-X on (function mask off) and the device's INTx line off.
+ * @return 0, -ENOENT, -EINVAL.
+ */
+int uk_pci_msix_enable(const struct uk_pci_device *dev);
+
+/** Turns MSI-X off again (INTx stays off). */
+void uk_pci_msix_disable(const struct uk_pci_device *dev);
+
 UK_EXTERN_C_END
 
 #endif /* UK_BUS_PCI_H */
