@@ -36,6 +36,11 @@
 #define MEMP_NUM_NETCONN 512
 #define MEMP_NUM_TCPIP_MSG_INPKT 256
 #define PBUF_POOL_SIZE 256
+/* Received frames become custom pbufs over the netbuf memory (no copy);
+ * outgoing pbufs keep room for a device header (virtio-net's 12 bytes)
+ * in front of the Ethernet header, so they go out without a copy too. */
+#define LWIP_SUPPORT_CUSTOM_PBUF 1
+#define PBUF_LINK_ENCAPSULATION_HLEN 16
 
 /* Protocols: IPv4 over Ethernet. */
 #define LWIP_IPV4 1

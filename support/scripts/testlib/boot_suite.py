@@ -26,6 +26,13 @@ A case may say otherwise:
                                build folder) are replaced
   "initrd": null               boot without one
 
+A case with "serve" is a server: the runner starts the image, waits for
+the "ready" line, runs the named client checks against it (each its own
+result, "<case>: <check>"; testlib/serving.py), then stops the image:
+      "serve": {"ready": "re:listening", "checks": ["http_get", ...]}
+@PORT@ in "args" and "qemu" is a free TCP port of the host's loopback,
+the one the checks connect to (QEMU: hostfwd=tcp:127.0.0.1:@PORT@-:80).
+
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
   uktest: running N cases [matching "<filter>"]
@@ -52,6 +59,7 @@ import sys
 import time
 
 import images
+import serving
 
 TIMEOUT = 60
 RUN_QEMU = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "run-qemu")
@@ -67,10 +75,9 @@ QEMU = {"x86_64": ("qemu-system-x86_64", "qemu-system-x86"),
         "arm64": ("qemu-system-aarch64", "qemu-system-arm")}
 
 
-def start(image, plat, arch, args, qemu_opts=(), initrd=None, cfg=None, mem=None):
-    """Runs an image to its end, with the initrd file if given; returns
-    (status, output) or raises NotImplementedError for platforms this
-    machine cannot start."""
+def command(image, plat, arch, args, qemu_opts=(), initrd=None, cfg=None, mem=None):
+    """The command that boots an image (with the initrd file if given),
+    or NotImplementedError for platforms this machine cannot start."""
     if plat == "linuxu":
         cmd = [image] + (["--initrd=" + initrd] if initrd else []) + args
     elif plat == "kvm":
@@ -113,6 +120,11 @@ def start(image, plat, arch, args, qemu_opts=(), initrd=None, cfg=None, mem=None
         cmd += [image] + args
     else:
         raise NotImplementedError("no runner for platform %s yet" % plat)
+    return cmd
+
+
+def start(plat, cmd):
+    """Runs a boot command to its end; returns (status, output)."""
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        stdin=subprocess.DEVNULL, timeout=TIMEOUT + 30)
     if plat in ("kvm", "xen") and r.returncode == 124:
@@ -246,11 +258,17 @@ def run(root, out, rep, jobs):
             for c in wanted:
                 name = "%s: %s" % (prefix, c["name"])
                 try:
-                    args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
-                    qemu = [a.replace("@SRC@", app) for a in c.get("qemu", [])]
-                    status, output = start(image + c.get("image_suffix", ""), plat, arch,
-                                           args, qemu, initrd_for(c, app, image, cfg), cfg,
-                                           c.get("mem"))
+                    port = serving.free_port() if "serve" in c else 0
+                    subst = lambda a: (a.replace("@NOW@", str(int(time.time())))
+                                       .replace("@SRC@", app).replace("@PORT@", str(port)))
+                    args = [subst(a) for a in c.get("args", [])]
+                    qemu = [subst(a) for a in c.get("qemu", [])]
+                    cmd = command(image + c.get("image_suffix", ""), plat, arch, args, qemu,
+                                  initrd_for(c, app, image, cfg), cfg, c.get("mem"))
+                    if "serve" in c:
+                        status, output = serving.serve(rep, name, cmd, c["serve"], port)
+                    else:
+                        status, output = start(plat, cmd)
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
@@ -267,7 +285,9 @@ def run(root, out, rep, jobs):
                     uprefix = prefix + (" " + c["variant"] if "variant" in c else "")
                     whole = check_uktest(rep, uprefix, c, status, output)
                     problem = problem or whole
-                elif problem is None and status != c.get("exit", 0):
+                elif problem is None and "serve" in c and status is not None:
+                    problem = "the server stopped by itself (status %d)" % status
+                elif problem is None and "serve" not in c and status != c.get("exit", 0):
                     problem = "exit status %d, expected %d" % (status, c.get("exit", 0))
                 for bad in c.get("forbid", []):
                     if problem is None and bad in output:
@@ -275,4 +295,4 @@ def run(root, out, rep, jobs):
                 if not rep.wanted(name):
                     continue  # a "uktest" case run for its per-case results only
                 rep.check(name, problem is None,
-                          "%s\n--- output (status %d):\n%s" % (problem, status, output))
+                          "%s\n--- output (status %s):\n%s" % (problem, status, output))
