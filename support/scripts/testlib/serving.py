@@ -135,8 +135,25 @@ def http_errors(port):
     return None
 
 
+def tcp_sink_counts(port, mib=4):
+    """tcpsink counts every byte of mib MiB and says so."""
+    chunk = bytes(range(256)) * 256  # 64 KiB
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        for _ in range(mib * 16):
+            s.sendall(chunk)
+        s.shutdown(socket.SHUT_WR)
+        reply = b""
+        while True:
+            b = s.recv(4096)
+            if not b:
+                break
+            reply += b
+    want = b"received %d bytes in " % (mib << 20)
+    return None if reply.startswith(want) else "reply %r, expected %r..." % (reply, want)
+
+
 CHECKS = {f.__name__: f for f in (http_get, http_keepalive, http_pipelined, http_concurrent,
-                                  http_disconnect_mid_request, http_errors)}
+                                  http_disconnect_mid_request, http_errors, tcp_sink_counts)}
 
 
 def _matches(line, want):
