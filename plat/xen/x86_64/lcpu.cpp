@@ -8,6 +8,7 @@
 // wake-up is lost between the check and the block).
 
 #include <uk/plat.h>
+#include <uk/plat/halt.hpp>
 
 #include "hypercall.hpp"
 #include "xen.hpp"
@@ -54,18 +55,9 @@ extern "C" int ukplat_lcpu_irqs_disabled(void)
 extern "C" void ukplat_lcpu_halt_until(uint64_t deadline_ns)
 {
 	using namespace uk::xen;
-	unsigned long flags = ukplat_lcpu_save_irqf();
-	if (deadline_ns != UKPLAT_TIME_NEVER) {
-		if (deadline_ns <= ukplat_monotonic_clock()) {
-			ukplat_lcpu_restore_irqf(flags);
-			return;
-		}
-		timer_arm(deadline_ns);
-	} else {
-		timer_disarm();
-	}
-	// Returns once an event is pending; the upcall has run by then
-	// (Xen delivers it on the way back, events being unmasked).
-	hyp_sched_op(abi::kSchedopBlock);
-	ukplat_lcpu_restore_irqf(flags);
+	uk::plat::halt_until(deadline_ns, timer_arm, timer_disarm, [] {
+		// Returns once an event is pending; the upcall has run by then
+		// (Xen delivers it on the way back, events being unmasked).
+		uk::xen::hyp_sched_op(uk::xen::abi::kSchedopBlock);
+	});
 }
