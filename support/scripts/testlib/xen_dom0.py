@@ -46,17 +46,26 @@ log=/var/log/xen/console/guest-%(name)s.log
 xl create -F /domu/domu.cfg >/tmp/xl.log 2>&1 &
 xl=$!
 # The console log as it grows, byte-exact (busybox tail -f polls once a
-# second and would lose the end).
+# second and would lose the end). A failed wc (seen once under load: a
+# segfault in dom0) leaves the offset alone and the next pass catches up.
 off=0
 copy_log() {
 	[ -e $log ] || return
-	size=$(wc -c < $log)
-	[ $size -gt $off ] && tail -c +$((off + 1)) $log | head -c $((size - off))
+	size=$(wc -c < $log) || return
+	case "$size" in ''|*[!0-9]*) return;; esac
+	[ "$size" -gt "$off" ] && tail -c +$((off + 1)) $log | head -c $((size - off))
 	off=$size
 }
 while kill -0 $xl 2>/dev/null; do copy_log; sleep 0.05; done
 wait $xl
-sleep 0.2 # what xenconsoled still writes
+# xenconsoled may still be writing the end: wait up to 5 s for the image's
+# last line rather than a fixed pause that a loaded machine outruns.
+n=0
+while [ $n -lt 100 ]; do
+	copy_log
+	grep -q "ukplat_terminate: exit status" $log 2>/dev/null && break
+	sleep 0.05; n=$((n + 1))
+done
 copy_log
 grep -q "reason code 3" /tmp/xl.log && say "%(crashed)s"
 [ -n "$RUN_XEN_DEBUG" ] && cat /tmp/xl.log
