@@ -54,6 +54,20 @@ public:
 		return e;
 	}
 
+	/** @return the element after @p e (which is on this list), or
+	 * nullptr at the end. */
+	[[nodiscard]] T *next(T &e)
+	{
+		ListNode *n = node_of(e)->next_;
+		return n == &head_ ? nullptr : owner(n);
+	}
+	/** @return the element before @p e, or nullptr at the front. */
+	[[nodiscard]] T *prev(T &e)
+	{
+		ListNode *n = node_of(e)->prev_;
+		return n == &head_ ? nullptr : owner(n);
+	}
+
 	static void remove(T &e)
 	{
 		ListNode *n = node_of(e);

@@ -38,10 +38,21 @@ int console_stat(uk_file *, uk_file_info *out)
 
 int console_isatty(uk_file *) { return 1; }
 
-constexpr uk_file_ops kInputOps = {console_read, nullptr, nullptr,
-				   console_stat, console_isatty, nullptr};
-constexpr uk_file_ops kOutputOps = {nullptr, console_write, nullptr,
-				    console_stat, console_isatty, nullptr};
+// Filled member by member: the operations not named stay NULL.
+constexpr uk_file_ops kInputOps = [] {
+	uk_file_ops o{};
+	o.read = console_read;
+	o.stat = console_stat;
+	o.isatty = console_isatty;
+	return o;
+}();
+constexpr uk_file_ops kOutputOps = [] {
+	uk_file_ops o{};
+	o.write = console_write;
+	o.stat = console_stat;
+	o.isatty = console_isatty;
+	return o;
+}();
 
 // Static files: their release is NULL, so closing fd 1 only drops the
 // table's reference. The initial reference is the one the table takes.

@@ -96,3 +96,61 @@ extern "C" int uk_fdtab_dup2(int oldfd, int newfd)
 }
 
 extern "C" int uk_fdtab_size(void) { return CONFIG_LIBPOSIX_FDTAB_MAX_FILES; }
+
+namespace uk::fdtab {
+namespace {
+
+constinit uint64_t event_count = 0;
+using NotifyHook = void (*)(void);
+constinit NotifyHook notify_hook = nullptr;
+
+// Readiness of a file without a poll operation: regular files and
+// devices never block, so they are ready for what they can do.
+uint32_t default_readiness(const uk_file *f)
+{
+	uint32_t r = 0;
+	if (f->ops->read || f->ops->pread)
+		r |= UK_POLLIN;
+	if (f->ops->write || f->ops->pwrite)
+		r |= UK_POLLOUT;
+	return r;
+}
+
+}  // namespace
+}  // namespace uk::fdtab
+
+extern "C" int uk_fdtab_poll_scan(struct uk_pollfd *fds, size_t n)
+{
+	constexpr uint32_t kAlways = UK_POLLERR | UK_POLLHUP | UK_POLLNVAL;
+	int ready = 0;
+	for (size_t i = 0; i < n; ++i) {
+		uk_pollfd &p = fds[i];
+		p.revents = 0;
+		if (p.fd < 0)
+			continue;
+		uk_file *f = table.lookup(p.fd);
+		if (!f) {
+			p.revents = UK_POLLNVAL;
+		} else {
+			uint32_t r = f->ops->poll ? f->ops->poll(f)
+						  : uk::fdtab::default_readiness(f);
+			p.revents = r & (p.events | kAlways);
+		}
+		ready += p.revents != 0;
+	}
+	return ready;
+}
+
+extern "C" void uk_file_notify(struct uk_file *)
+{
+	++uk::fdtab::event_count;
+	if (uk::fdtab::notify_hook)
+		uk::fdtab::notify_hook();
+}
+
+extern "C" uint64_t uk_file_event_count(void) { return uk::fdtab::event_count; }
+
+extern "C" void uk_file_set_notify_hook(void (*wake)(void))
+{
+	uk::fdtab::notify_hook = wake;
+}

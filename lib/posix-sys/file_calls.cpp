@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
-// File hooks on the descriptor table (posix-fdtab). Path calls fail with
-// ENOENT until vfscore provides a file system: there is no file to find,
-// which callers handle better than ENOSYS (fopen() returns NULL).
+// Calls on descriptors, through the descriptor table (posix-fdtab) to
+// the file's operations: consoles, vfscore's files, later sockets. The
+// calls on path names are in path_calls.cpp (vfscore) or path_none.cpp.
 
 #include "posix_sys.hpp"
 
@@ -22,14 +22,32 @@ namespace {
 bool can_read(const uk_file *f) { return (f->flags & UK_O_ACCMODE) != UK_O_WRONLY; }
 bool can_write(const uk_file *f) { return (f->flags & UK_O_ACCMODE) != UK_O_RDONLY; }
 
+// Linux ioctl numbers (uk/fdtab.h files speak Linux; sys/ioctl.h here
+// gives programs the same values).
+constexpr unsigned long kFionbio = 0x5421;
+
+}  // namespace
+
+namespace uk::posix {
+
 // newlib's O_* values are not Linux's: the table keeps UK_O_* (Linux).
 uint32_t flags_from_newlib(int fl)
 {
-	uint32_t f = static_cast<uint32_t>(fl & O_ACCMODE);  // 0, 1, 2 in both
-	if (fl & O_APPEND)
-		f |= UK_O_APPEND;
-	if (fl & O_NONBLOCK)
-		f |= UK_O_NONBLOCK;
+	uint32_t f = static_cast<uint32_t>(fl & O_ACCMODE); // 0, 1, 2 in both
+	struct Map {
+		int newlib;
+		uint32_t uk;
+	};
+	constexpr Map kMap[] = {
+		{O_APPEND, UK_O_APPEND},     {O_NONBLOCK, UK_O_NONBLOCK},
+		{O_CREAT, UK_O_CREAT},       {O_EXCL, UK_O_EXCL},
+		{O_TRUNC, UK_O_TRUNC},       {O_NOCTTY, UK_O_NOCTTY},
+		{O_DIRECTORY, UK_O_DIRECTORY}, {O_NOFOLLOW, UK_O_NOFOLLOW},
+		{O_CLOEXEC, UK_O_CLOEXEC},
+	};
+	for (const Map &m : kMap)
+		if (fl & m.newlib)
+			f |= m.uk;
 	return f;
 }
 
@@ -43,7 +61,28 @@ int flags_to_newlib(uint32_t f)
 	return fl;
 }
 
-}  // namespace
+void fill_stat(const uk_file_info &info, struct stat *st)
+{
+	constexpr int64_t kNs = 1000000000;
+	memset(st, 0, sizeof(*st));
+	st->st_mode = info.mode; // S_IF* and permission bits agree
+	st->st_size = info.size;
+	st->st_blksize = info.blksize;
+	st->st_blocks = info.blocks;
+	// NOTE: newlib's ino_t and dev_t are 16 bits wide: larger inode
+	// numbers wrap.
+	st->st_ino = static_cast<ino_t>(info.ino);
+	st->st_dev = static_cast<dev_t>(info.dev);
+	st->st_rdev = static_cast<dev_t>(info.rdev);
+	st->st_nlink = info.nlink ? static_cast<nlink_t>(info.nlink) : 1;
+	st->st_uid = static_cast<uid_t>(info.uid);
+	st->st_gid = static_cast<gid_t>(info.gid);
+	st->st_atim = timespec{static_cast<time_t>(info.atime_ns / kNs), info.atime_ns % kNs};
+	st->st_mtim = timespec{static_cast<time_t>(info.mtime_ns / kNs), info.mtime_ns % kNs};
+	st->st_ctim = timespec{static_cast<time_t>(info.ctime_ns / kNs), info.ctime_ns % kNs};
+}
+
+}  // namespace uk::posix
 
 extern "C" _READ_WRITE_RETURN_TYPE read(int fd, void *buf, size_t len)
 {
@@ -53,20 +92,37 @@ extern "C" _READ_WRITE_RETURN_TYPE read(int fd, void *buf, size_t len)
 	return ret_uk<_READ_WRITE_RETURN_TYPE>(f->ops->read(f.get(), buf, len));
 }
 
+// O_APPEND is the file's business (its write reads f->flags).
 extern "C" _READ_WRITE_RETURN_TYPE write(int fd, const void *buf, size_t len)
 {
 	FileRef f(fd);
 	if (!f || !f->ops->write || !can_write(f.get()))
 		return fail(EBADF);
-	// O_APPEND: seek to the end first. Nothing runs between the seek and
-	// the write (cooperative scheduler, neither call yields before it
-	// writes), so the pair is as atomic as POSIX asks.
-	if ((f->flags & UK_O_APPEND) && f->ops->lseek) {
-		int64_t rc = f->ops->lseek(f.get(), 0, UK_SEEK_END);
-		if (rc < 0)
-			return fail_uk(static_cast<int>(rc));
-	}
 	return ret_uk<_READ_WRITE_RETURN_TYPE>(f->ops->write(f.get(), buf, len));
+}
+
+extern "C" ssize_t pread(int fd, void *buf, size_t len, off_t off)
+{
+	FileRef f(fd);
+	if (!f || !can_read(f.get()))
+		return fail(EBADF);
+	if (!f->ops->pread)
+		return fail(ESPIPE);
+	if (off < 0)
+		return fail(EINVAL);
+	return ret_uk<ssize_t>(f->ops->pread(f.get(), buf, len, off));
+}
+
+extern "C" ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+	FileRef f(fd);
+	if (!f || !can_write(f.get()))
+		return fail(EBADF);
+	if (!f->ops->pwrite)
+		return fail(ESPIPE);
+	if (off < 0)
+		return fail(EINVAL);
+	return ret_uk<ssize_t>(f->ops->pwrite(f.get(), buf, len, off));
 }
 
 extern "C" int close(int fd) { return ret_uk(uk_fdtab_close(fd)); }
@@ -89,17 +145,14 @@ extern "C" int fstat(int fd, struct stat *st)
 	FileRef f(fd);
 	if (!f)
 		return fail(EBADF);
-	uk_file_info info = {UK_S_IFCHR, 0, 0};
+	uk_file_info info{};
+	info.mode = UK_S_IFCHR;
 	if (f->ops->stat) {
 		info.mode = 0;
 		if (int rc = f->ops->stat(f.get(), &info); rc < 0)
 			return fail_uk(rc);
 	}
-	memset(st, 0, sizeof(*st));
-	st->st_mode = info.mode;  // S_IF* and permission bits agree
-	st->st_size = info.size;
-	st->st_blksize = info.blksize;
-	st->st_nlink = 1;
+	uk::posix::fill_stat(info, st);
 	return 0;
 }
 
@@ -113,11 +166,50 @@ extern "C" int isatty(int fd)
 	return fail(ENOTTY), 0;
 }
 
-extern "C" int open(const char *, int, ...) { return fail(ENOENT); }
-extern "C" int stat(const char *, struct stat *) { return fail(ENOENT); }
-extern "C" int mkdir(const char *, mode_t) { return fail(ENOSYS); }
-extern "C" int link(const char *, const char *) { return fail(ENOENT); }
-extern "C" int unlink(const char *) { return fail(ENOENT); }
+extern "C" int ftruncate(int fd, off_t len)
+{
+	FileRef f(fd);
+	if (!f)
+		return fail(EBADF);
+	if (!f->ops->truncate || !can_write(f.get()))
+		return fail(EINVAL);
+	return ret_uk(f->ops->truncate(f.get(), len));
+}
+
+extern "C" int fsync(int fd)
+{
+	FileRef f(fd);
+	if (!f)
+		return fail(EBADF);
+	return f->ops->fsync ? ret_uk(f->ops->fsync(f.get())) : fail(EINVAL);
+}
+
+extern "C" int fdatasync(int fd) { return fsync(fd); }
+
+// FIONBIO sets O_NONBLOCK for any file; the rest is the file's.
+extern "C" int ioctl(int fd, unsigned long request, ...)
+{
+	va_list ap;
+	va_start(ap, request);
+	void *arg = va_arg(ap, void *);
+	va_end(ap);
+	FileRef f(fd);
+	if (!f)
+		return fail(EBADF);
+	if (request == kFionbio) {
+		if (!arg)
+			return fail(EFAULT);
+		if (*static_cast<int *>(arg))
+			f->flags |= UK_O_NONBLOCK;
+		else
+			f->flags &= ~uint32_t{UK_O_NONBLOCK};
+		return 0;
+	}
+	if (!f->ops->ioctl)
+		return fail(ENOTTY);
+	return ret_uk(f->ops->ioctl(f.get(), request, arg));
+}
+
 extern "C" int pipe(int *) { return fail(ENOSYS); }
 
 extern "C" int dup(int fd) { return ret_uk(uk_fdtab_dup(fd)); }
@@ -144,10 +236,11 @@ extern "C" int fcntl(int fd, int cmd, ...)
 	case F_DUPFD:
 		return ret_uk(uk_fdtab_dupfd(fd, arg));
 	case F_GETFL:
-		return flags_to_newlib(f->flags);
+		return uk::posix::flags_to_newlib(f->flags);
 	case F_SETFL: {
 		constexpr uint32_t kSettable = UK_O_APPEND | UK_O_NONBLOCK;
-		f->flags = (f->flags & ~kSettable) | (flags_from_newlib(arg) & kSettable);
+		f->flags = (f->flags & ~kSettable) |
+			   (uk::posix::flags_from_newlib(arg) & kSettable);
 		return 0;
 	}
 	case F_GETFD:
@@ -164,9 +257,4 @@ UK_POSIX_ALIAS(close);
 UK_POSIX_ALIAS(lseek);
 UK_POSIX_ALIAS(fstat);
 UK_POSIX_ALIAS(isatty);
-UK_POSIX_ALIAS(open);
-UK_POSIX_ALIAS(stat);
-UK_POSIX_ALIAS(mkdir);
-UK_POSIX_ALIAS(link);
-UK_POSIX_ALIAS(unlink);
 UK_POSIX_ALIAS(fcntl);

@@ -17,6 +17,8 @@
 #include <errno.h>
 #include <stdint.h>
 
+struct stat;
+
 // newlib's aarch64-elf build calls _read, _write, ...; the x86_64-elf
 // build (MISSING_SYSCALL_NAMES) calls read, write, ... Both names are
 // always defined, so one object serves both architectures.
@@ -52,6 +54,20 @@ T ret_uk(T rc)
 /** Sleeps @p ns: the scheduler's sleep with uksched, else halting the
  * CPU until the deadline (threads.cpp or threads_none.cpp). */
 void sleep_ns(uint64_t ns);
+
+/**
+ * poll()/select(): waits until uk_file_event_count() differs from
+ * @p events or the monotonic clock reaches @p deadline_ns. May return
+ * early; the caller scans again (threads.cpp or threads_none.cpp).
+ */
+void wait_event(uint64_t events, uint64_t deadline_ns);
+
+/** newlib's open()/fcntl() flags to UK_O_* (Linux values) and back. */
+uint32_t flags_from_newlib(int fl);
+int flags_to_newlib(uint32_t f);
+
+/** Fills newlib's struct stat from what a file or the VFS reports. */
+void fill_stat(const uk_file_info &info, struct stat *st);
 
 /** A reference to the file under a descriptor, dropped at scope exit. */
 class [[nodiscard]] FileRef {

@@ -21,6 +21,7 @@
 #include <uk/assert.h>
 #include <uk/init.h>
 #include <uk/mutex.h>
+#include <uk/plat.h>
 #include <uk/sched.h>
 
 #include <string.h>
@@ -76,6 +77,12 @@ void reent_thread_fini(uk_thread *t)
 
 constinit uk_thread_hooks reent_hooks = {reent_thread_init, reent_thread_fini, nullptr};
 
+// Threads in poll()/select() with nothing ready: a readiness change
+// (uk_file_notify) wakes them all to scan again.
+constinit uk_waitq pollers = UK_WAITQ_INITIALIZER;
+
+void wake_pollers() { uk_waitq_wake_all(&pollers); }
+
 // Early class after the scheduler (priority 5) exists: library init
 // functions that start threads give them their own reent.
 int reent_hooks_register()
@@ -83,6 +90,7 @@ int reent_hooks_register()
 	registering = true;
 	int rc = uk_thread_hooks_register(&reent_hooks);
 	registering = false;
+	uk_file_set_notify_hook(wake_pollers);
 	return rc;
 }
 uk_early_initcall_prio(reent_hooks_register, 6);
@@ -158,3 +166,14 @@ extern "C" void __retarget_lock_release(_LOCK_T l)
 extern "C" void __retarget_lock_release_recursive(_LOCK_T l) { __retarget_lock_release(l); }
 
 void uk::posix::sleep_ns(uint64_t ns) { uk_sched_sleep_ns(ns); }
+
+void uk::posix::wait_event(uint64_t events, uint64_t deadline_ns)
+{
+	if (uk_file_event_count() != events)
+		return;
+	if (!uk_thread_current()) { // before the scheduler: nothing to wait on
+		ukplat_lcpu_halt_until(deadline_ns);
+		return;
+	}
+	(void)uk_waitq_wait(&pollers, deadline_ns);
+}

@@ -48,3 +48,11 @@ void uk::posix::sleep_ns(uint64_t ns)
 	while (ukplat_monotonic_clock() < deadline)
 		ukplat_lcpu_halt_until(deadline);
 }
+
+// One flow of control: nothing can notify but an interrupt handler, so
+// halt until one comes or the deadline; the caller scans again.
+void uk::posix::wait_event(uint64_t events, uint64_t deadline_ns)
+{
+	if (uk_file_event_count() == events)
+		ukplat_lcpu_halt_until(deadline_ns);
+}

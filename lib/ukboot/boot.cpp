@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
 // The boot sequence, after the platform handed over:
-//   constructor table -> heap -> init tables (by class and priority)
-//   -> application constructors -> main(argc, argv) -> exit.
+//   constructor table -> library parameters off the command line -> heap
+//   -> init tables (by class and priority) -> application constructors
+//   -> main(argc, argv) -> exit.
 
 #include <uk/config.h>
 #include <uk/assert.h>
 #include <uk/init.h>
 #include <uk/libc_exit.h>
+#include <uk/libparam.h>
 #include <uk/plat.h>
 #include <uk/print.h>
 
@@ -16,6 +18,7 @@
 extern "C" {
 extern const uk_ctor_func_t __uk_ctortab_start[], __uk_ctortab_end[];
 extern const uk_init_entry __uk_inittab_start[], __uk_inittab_end[];
+extern const uk_libparam __uk_libparamtab_start[], __uk_libparamtab_end[];
 using uk_array_func_t = void (*)(void);
 extern const uk_array_func_t __init_array_start[], __init_array_end[];
 
@@ -46,6 +49,22 @@ void print_banner()
 	uk_pr_info("Tessera " __TESSERA_VERSION__ " (" CONFIG_UK_PLAT "-" CONFIG_UK_ARCH ")\n");
 }
 
+// Library parameters before "--" (uk/libparam.h); a bad one stops the
+// boot with the list of the known ones.
+int take_libparams(int argc, char **argv)
+{
+	const char *bad = nullptr;
+	int n = uk_libparam_take(argc, argv, __uk_libparamtab_start, __uk_libparamtab_end, &bad);
+	if (n >= 0)
+		return n;
+	uk_pr_err("library parameter %s: unknown, or its value was refused; "
+		  "the image knows:\n", bad);
+	for (const uk_libparam *p = __uk_libparamtab_start; p < __uk_libparamtab_end; ++p)
+		uk_pr_err("  %s=<%s>\n", p->name, p->help);
+	UK_CRASH("bad library parameter %s (they come before \"--\", the "
+		 "application's arguments after it)", bad);
+}
+
 }  // namespace
 }  // namespace uk::boot
 
@@ -58,6 +77,8 @@ extern "C" void ukplat_entry(int argc, char *argv[])
 
 	if constexpr (kBanner)
 		print_banner();
+
+	argc = take_libparams(argc, argv);
 
 	int rc = heap_init();
 	if (rc < 0)

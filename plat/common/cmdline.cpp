@@ -100,7 +100,8 @@ int scan(char *s, char **argv)
 }  // namespace
 }  // namespace uk::plat
 
-extern "C" int ukplat_cmdline_split(char *cmdline, char **argv, int max_args)
+// Runs once, at boot: optimised for size.
+extern "C" [[gnu::cold]] int ukplat_cmdline_split(char *cmdline, char **argv, int max_args)
 {
 	if (!argv || max_args < 1)
 		return -UK_EINVAL;

@@ -14,6 +14,8 @@ inline constexpr long kMapPrivate = 0x02, kMapAnonymous = 0x20;
 inline constexpr int kClockRealtime = 0, kClockMonotonic = 1;
 inline constexpr int kTimerAbstime = 1;
 inline constexpr int kStdout = 1;
+inline constexpr long kOpenReadOnly = 0, kOpenCloexec = 02000000;
+inline constexpr long kSeekEnd = 2;
 
 struct Timespec {
 	int64_t tv_sec;
@@ -31,5 +33,20 @@ bool irq_any_armed();
 /** irq.cpp: waits until an armed fd is readable (its handlers then run,
  * and it is disarmed) or @p timeout passes (nullptr: none). */
 void irq_wait(const Timespec *timeout);
+
+/**
+ * Maps the file @p path privately (readable and writable; changes never
+ * reach the file) as the initrd. On failure prints why, naming the file,
+ * and stops the image with UKPLAT_CRASH_STATUS.
+ */
+void initrd_map(const char *path);
+
+/**
+ * Takes the platform's options off the front of the command line
+ * (--initrd=FILE or --initrd FILE; "--" ends them) and closes the gap,
+ * so argv[1] is the application's first argument.
+ * @return the new argc; *@p initrd is the file or nullptr.
+ */
+int take_options(int argc, char **argv, const char **initrd);
 
 }  // namespace uk::linuxu

@@ -154,6 +154,7 @@ $(eval $(call import_makefile_uk,$(A)))
 
 include $(UK_ROOT)/support/build/rules.mk
 include $(UK_ROOT)/plat/$(CONFIG_UK_PLAT)/Linker.uk
+include $(UK_ROOT)/support/build/initrd.mk
 endif
 endif
 

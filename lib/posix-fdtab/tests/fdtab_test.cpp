@@ -25,7 +25,7 @@ struct TestFile {
 
 void count_release(uk_file *f) { ++static_cast<TestFile *>(f->priv)->releases; }
 
-const uk_file_ops kOps = {nullptr, nullptr, nullptr, nullptr, nullptr, count_release};
+const uk_file_ops kOps = {.release = count_release};
 
 // The table is the image's global: each test starts from an empty one and
 // closes what it left open in TearDown, while its files (fixture members,
@@ -152,8 +152,7 @@ TEST_F(Fdtab, InstallAtReleasesOnlyAfterSlotChanged)
 	// The release of the old file must already see the new one.
 	static TestFile *replacement;
 	static uk_file *seen;
-	const uk_file_ops ops = {nullptr, nullptr, nullptr, nullptr, nullptr,
-				 [](uk_file *) { seen = uk_fdtab_get(4); }};
+	const uk_file_ops ops = {.release = [](uk_file *) { seen = uk_fdtab_get(4); }};
 	TestFile &old = make(), &neu = make();
 	uk_file_init(&old.file, &ops, &old, 0);
 	replacement = &neu;
@@ -171,6 +170,53 @@ TEST(FdTable, TemplateCountsAndRanges)
 	EXPECT_EQ(t.install(&f, 2).value(), 2);
 	EXPECT_EQ(t.install(&f, 2).error(), -UK_EMFILE);
 	EXPECT_EQ(t.count_open(), 1);
+}
+
+// Readiness: poll ops, the default for files without one, descriptors
+// that are not open, negative ones, and the event count and hook.
+TEST_F(Fdtab, PollScanReadinessAndNotify)
+{
+	static uint32_t socket_ready;
+	uk_file_ops sock_ops{};
+	sock_ops.poll = [](uk_file *) { return socket_ready; };
+	uk_file_ops ro_ops{};
+	ro_ops.read = [](uk_file *, void *, size_t) -> intptr_t { return 0; };
+	uk_file_ops rw_ops = ro_ops;
+	rw_ops.write = [](uk_file *, const void *, size_t) -> intptr_t { return 0; };
+	TestFile &sock = make(), &ro = make(), &rw = make();
+	uk_file_init(&sock.file, &sock_ops, &sock, 0);
+	uk_file_init(&ro.file, &ro_ops, &ro, 0);
+	uk_file_init(&rw.file, &rw_ops, &rw, 0);
+	ASSERT_EQ(uk_fdtab_install(&sock.file), 0);
+	ASSERT_EQ(uk_fdtab_install(&ro.file), 1);
+	ASSERT_EQ(uk_fdtab_install(&rw.file), 2);
+
+	constexpr uint32_t kInOut = UK_POLLIN | UK_POLLOUT;
+	uk_pollfd fds[] = {{0, kInOut, 99}, {1, kInOut, 0}, {2, UK_POLLOUT, 0},
+			   {9, UK_POLLIN, 0}, {-1, kInOut, 7}};
+	socket_ready = 0;
+	EXPECT_EQ(uk_fdtab_poll_scan(fds, 5), 3);
+	EXPECT_EQ(fds[0].revents, 0u);
+	EXPECT_EQ(fds[1].revents, uint32_t{UK_POLLIN});
+	EXPECT_EQ(fds[2].revents, uint32_t{UK_POLLOUT});  // only what was asked
+	EXPECT_EQ(fds[3].revents, uint32_t{UK_POLLNVAL});
+	EXPECT_EQ(fds[4].revents, 0u);
+	// Errors and hang-ups are reported even when not asked for.
+	socket_ready = UK_POLLIN | UK_POLLHUP | UK_POLLPRI;
+	fds[0].events = UK_POLLOUT;
+	EXPECT_EQ(uk_fdtab_poll_scan(fds, 1), 1);
+	EXPECT_EQ(fds[0].revents, uint32_t{UK_POLLHUP});
+
+	static int woken;
+	woken = 0;
+	uint64_t before = uk_file_event_count();
+	uk_file_notify(&sock.file);  // no hook yet
+	uk_file_set_notify_hook([] { ++woken; });
+	uk_file_notify(&sock.file);
+	uk_file_set_notify_hook(nullptr);
+	uk_file_notify(&sock.file);
+	EXPECT_EQ(uk_file_event_count(), before + 3);
+	EXPECT_EQ(woken, 1);
 }
 
 // Random operations against a model: descriptor -> file id, with the

@@ -85,6 +85,7 @@ void on_rx(uk_netdev *, uint16_t, void *)
 }
 
 struct Ctx {
+	const char *skip; // why every case skips, or null
 	uk_netdev *dev;
 	uk_netdev_info info;
 	uk_hwaddr mac;
@@ -97,15 +98,22 @@ int suite_init()
 {
 	pool.a = uk_alloc_get_default();
 	ctx.dev = uk_netdev_get(0);
-	if (!ctx.dev)
-		return 0; // every case skips
+	if (!ctx.dev) {
+		ctx.skip = "no network device in this image";
+		return 0;
+	}
+	// Configured before the suite: someone owns it (lwIP's netif, in an
+	// image with a network stack). Its queues are not ours to replace.
+	if (uk_netdev_state_get(ctx.dev) != UK_NETDEV_UNCONFIGURED) {
+		ctx.skip = "network device 0 is in use by another library (a network stack)";
+		ctx.dev = nullptr;
+		return 0;
+	}
 	if (!parse_ip4(CONFIG_LIBUKNETDEV_TEST_LOCAL_IP, &ctx.ip) ||
 	    !parse_ip4(CONFIG_LIBUKNETDEV_TEST_PEER_IP, &ctx.peer))
 		return -UK_EINVAL;
 	uk_netdev_info_get(ctx.dev, &ctx.info);
 	uk_netdev_hwaddr_get(ctx.dev, &ctx.mac);
-	if (uk_netdev_state_get(ctx.dev) != UK_NETDEV_UNCONFIGURED)
-		return 0;
 	const uk_netdev_conf c{1, 1};
 	return uk_netdev_configure(ctx.dev, &c);
 }
@@ -121,7 +129,7 @@ UK_TESTSUITE_FINI(netdev, suite_fini);
 #define NEED_DEVICE()                                                        \
 	do {                                                                 \
 		if (!ctx.dev)                                                \
-			UK_TEST_SKIP("no network device in this image");     \
+			UK_TEST_SKIP(ctx.skip);                              \
 	} while (0)
 
 /** Device 0 running, its rx queue in interrupt or polling mode. */

@@ -85,7 +85,7 @@ static void nothing(struct uk_timer *t) { (void)t; }
 UK_TESTCASE(irq_event, signal_from_an_interrupt_handler_wakes_the_waiter)
 {
 #ifndef TIMER_IRQ
-	UK_TEST_SKIP("no timer interrupt here; the suite linuxu covers fd interrupts");
+	UK_TEST_SKIP("no timer IRQ number in this platform's uk/plat/irq.h");
 #else
 	uk_irq_event_init(&timer_ev);
 	handler_runs = handler_irqs_off = 0;

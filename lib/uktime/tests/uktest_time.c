@@ -36,10 +36,15 @@ UK_TESTCASE(time, timers_fire_in_deadline_order)
 	uk_timer_arm(&a, now + 2 * UK_NSEC_PER_MSEC);
 	uk_timer_arm(&cancelled, now + 3 * UK_NSEC_PER_MSEC);
 	uk_timer_arm(&b, now + 4 * UK_NSEC_PER_MSEC);
-	UK_TEST_EXPECT_EQ(uk_timer_next_deadline(), now + 2 * UK_NSEC_PER_MSEC);
+	/* At most: other libraries' timers (lwIP's tcpip thread waiting with
+	 * a timeout) may be due sooner. */
+	UK_TEST_EXPECT_LE(uk_timer_next_deadline(), now + 2 * UK_NSEC_PER_MSEC);
 	UK_TEST_EXPECT_EQ(uk_timer_cancel(&cancelled), 1);
 	UK_TEST_EXPECT_EQ(uk_timer_cancel(&cancelled), 0);
-	uk_sched_sleep_ns(10 * UK_NSEC_PER_MSEC); /* the idle thread fires them */
+	/* The idle thread fires them; a loaded host may delay it well past
+	 * the deadlines, so wait up to a second rather than a fixed pause. */
+	for (int i = 0; i < 100 && strlen(fired) < 3; i++)
+		uk_sched_sleep_ns(10 * UK_NSEC_PER_MSEC);
 	UK_TEST_EXPECT_STR_EQ(fired, "abc");
 	UK_TEST_EXPECT(!uk_timer_armed(&a));
 }
@@ -57,7 +62,8 @@ UK_TESTCASE(time, timer_rearmed_from_its_callback)
 	rearms = 0;
 	uk_timer_init(&t, rearm_twice, NULL);
 	uk_timer_arm(&t, uk_time_now_ns() + UK_NSEC_PER_MSEC);
-	uk_sched_sleep_ns(15 * UK_NSEC_PER_MSEC);
+	for (int i = 0; i < 100 && uk_timer_armed(&t); i++)
+		uk_sched_sleep_ns(10 * UK_NSEC_PER_MSEC);
 	UK_TEST_EXPECT_EQ(rearms, 3);
 	UK_TEST_EXPECT(!uk_timer_armed(&t));
 }

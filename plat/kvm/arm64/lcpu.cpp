@@ -4,6 +4,7 @@
 // itself (as DAIF reads it), so save/restore nest.
 
 #include <uk/plat.h>
+#include <uk/plat/halt.hpp>
 
 #include "arm64.hpp"
 
@@ -36,20 +37,11 @@ extern "C" int ukplat_lcpu_irqs_disabled(void)
 extern "C" void ukplat_lcpu_halt_until(uint64_t deadline_ns)
 {
 	using namespace uk::kvm;
-	unsigned long flags = ukplat_lcpu_save_irqf();
-	if (deadline_ns != UKPLAT_TIME_NEVER) {
-		if (deadline_ns <= ukplat_monotonic_clock()) {
-			ukplat_lcpu_restore_irqf(flags);
-			return;
-		}
-		timer_arm(deadline_ns);
-	} else {
-		timer_disarm();
-	}
-	// WFI wakes on a pending interrupt even while PSTATE.I masks it, so
-	// one that arrives between the check above and the WFI is not lost.
-	// Unmasking then takes it (the ISB is where it is taken at the
-	// latest); handlers run before the mask goes back on.
-	__asm__ __volatile__("dsb sy; wfi; msr daifclr, #2; isb; msr daifset, #2" : : : "memory");
-	ukplat_lcpu_restore_irqf(flags);
+	uk::plat::halt_until(deadline_ns, timer_arm, timer_disarm, [] {
+		// WFI wakes on a pending interrupt even while PSTATE.I masks
+		// it, so one that arrives before the WFI is not lost. Unmasking
+		// then takes it (at the ISB at the latest); handlers run before
+		// the mask goes back on.
+		__asm__ __volatile__("dsb sy; wfi; msr daifclr, #2; isb; msr daifset, #2" : : : "memory");
+	});
 }

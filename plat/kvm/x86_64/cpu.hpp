@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
 //
 // Private to the KVM x86_64 platform: CPU instructions, the trap frame
-// that traps.S builds, the vector map, and what the CPU/interrupt/time
+// that vectors.S builds, the vector map, and what the CPU/interrupt/time
 // files (traps, crash, apic, tsc, timer, lcpu, irq) say to each other.
 #pragma once
 
 #include <uk/errno.h>
 #include <uk/essentials.h>
+
+#include "x86_64/trap_frame.hpp"
 
 namespace uk::kvm {
 
@@ -17,22 +19,14 @@ namespace uk::kvm {
 // 0x30-0xef  device IRQ n at vector 0x30 + n (ukplat_irq_register)
 // 0xf0       local APIC timer (UKPLAT_IRQ_LAPIC_TIMER)
 // 0xff       local APIC spurious vector (no EOI)
-inline constexpr unsigned kNumExceptions = 32;
 inline constexpr unsigned kPicVectorBase = 0x20;
 inline constexpr unsigned kIrqVectorBase = 0x30;
 inline constexpr unsigned kTimerVector = 0xf0;
 inline constexpr unsigned kSpuriousVector = 0xff;
 
-/** What traps.S pushes, lowest address first. Pinned by static_asserts. */
-struct TrapFrame {
-	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
-	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
-	uint64_t vector, error; // error is 0 where the CPU pushes none
-	uint64_t rip, cs, rflags, rsp, ss; // pushed by the CPU
-};
-static_assert(sizeof(TrapFrame) == 22 * 8, "traps.S pushes 22 words");
-static_assert(__builtin_offsetof(TrapFrame, vector) == 15 * 8, "traps.S: vector");
-static_assert(__builtin_offsetof(TrapFrame, rip) == 17 * 8, "traps.S: rip");
+/** What vectors.S pushes: the frame shared with Xen (plat/common/x86_64). */
+using TrapFrame = plat::x86::TrapFrame;
+using plat::x86::kNumExceptions;
 
 inline constexpr uint64_t kRflagsIf = 1u << 9;
 

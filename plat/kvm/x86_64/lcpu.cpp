@@ -4,6 +4,7 @@
 // itself, so save/restore nest and match pushfq/cli/popf.
 
 #include <uk/plat.h>
+#include <uk/plat/halt.hpp>
 
 #include "cpu.hpp"
 
@@ -30,20 +31,11 @@ extern "C" int ukplat_lcpu_irqs_disabled(void)
 extern "C" void ukplat_lcpu_halt_until(uint64_t deadline_ns)
 {
 	using namespace uk::kvm;
-	unsigned long flags = ukplat_lcpu_save_irqf();
-	if (deadline_ns != UKPLAT_TIME_NEVER) {
-		if (deadline_ns <= ukplat_monotonic_clock()) {
-			ukplat_lcpu_restore_irqf(flags);
-			return;
-		}
-		timer_arm(deadline_ns);
-	} else {
-		timer_disarm();
-	}
-	// sti takes effect after the next instruction, so no interrupt can
-	// slip in between (it would be handled before hlt and leave us
-	// halted past the deadline): the timer's interrupt, even one already
-	// pending, ends the hlt. Handlers run before cli.
-	__asm__ __volatile__("sti; hlt; cli" : : : "memory");
-	ukplat_lcpu_restore_irqf(flags);
+	uk::plat::halt_until(deadline_ns, timer_arm, timer_disarm, [] {
+		// sti takes effect after the next instruction, so no interrupt
+		// can slip in between (it would be handled before hlt and leave
+		// us halted past the deadline): the timer's interrupt, even one
+		// already pending, ends the hlt. Handlers run before cli.
+		__asm__ __volatile__("sti; hlt; cli" : : : "memory");
+	});
 }

@@ -28,25 +28,13 @@ kvm_trap_stub_\v:
 	.quad kvm_trap_stub_\v
 .endm
 
+#include "x86_64/gprs.S.inc"
+
 	.section .text.kvm_traps, "ax"
 	.p2align 4
 	.type kvm_trap_common, @function
 kvm_trap_common:
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	PUSH_GPRS
 	cld
 	movq %rsp, %rdi
 	cmpq $32, 15*8(%rsp)
@@ -60,21 +48,7 @@ kvm_trap_common:
 	call kvm_irq_entry
 	fxrstor64 (%rsp)
 	movq %rbx, %rsp
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+	POP_GPRS
 	addq $16, %rsp /* vector, error code */
 	iretq
 1:	/* Exception: never returns. */

@@ -14,18 +14,19 @@ inline constexpr long kRead = 0;
 inline constexpr long kWrite = 1;
 inline constexpr long kOpen = 2;
 inline constexpr long kClose = 3;
-inline constexpr long kIoctl = 16;
-inline constexpr long kPipe2 = 293;
-inline constexpr long kSocket = 41;
-inline constexpr long kPpoll = 271;
+inline constexpr long kLseek = 8;
 inline constexpr long kMmap = 9;
 inline constexpr long kMprotect = 10;
-inline constexpr long kRtSigaction = 13;
 inline constexpr long kMunmap = 11;
+inline constexpr long kRtSigaction = 13;
+inline constexpr long kIoctl = 16;
+inline constexpr long kSocket = 41;
 inline constexpr long kSigaltstack = 131;
 inline constexpr long kClockGettime = 228;
 inline constexpr long kClockNanosleep = 230;
 inline constexpr long kExitGroup = 231;
+inline constexpr long kPpoll = 271;
+inline constexpr long kPipe2 = 293;
 }  // namespace sys
 
 inline long syscall6(long nr, long a1 = 0, long a2 = 0, long a3 = 0,

@@ -13,20 +13,38 @@ test.json:
       "qemu": ["-M", "virt,gic-version=3"],   # kvm only: more QEMU
                                               # arguments (run-qemu --qemu-opt)
       "variant": "gicv3",                     # uktest case names get it
-      "image_suffix": ".dbg",                 # boot <image>.dbg instead
-      "netns": ["ip tuntap add dev tap0 mode tap",  # run it in a network
-                "ip addr add 10.0.3.1/24 dev tap0", # namespace of its own,
-                "ip link set tap0 up"]}]}           # set up by these commands
+      "image_suffix": ".dbg"}]}               # boot <image>.dbg instead
+  "mem": MiB (kvm, xen) the image's memory.
 
-A case with "netns" runs in a network namespace made for it: the runner
-creates one (ip netns add), brings its loopback up, runs each command
-inside it (split like a shell splits plain words, no shell; @SRC@ is the
-app folder; a command that starts a helper in the background must send
-its output elsewhere, e.g. sh -c "helper >/dev/null 2>&1 &"), starts the
-image (or QEMU) inside it with "ip netns exec", and afterwards stops the
-processes still in it and deletes it with its interfaces. The case is skipped, with the reason, when that is
-impossible here: not root, no iproute2, or a command failing (no tun
-module, no namespaces in a container).
+Initrd: an app with a rootfs/ folder gets its archive built (O/<name>.cpio,
+support/build/initrd.mk) and every case boots with it (linuxu:
+--initrd=FILE before the args; kvm: run-qemu --initrd FILE, QEMU -initrd;
+xen: run-xen --initrd FILE, dom0's module).
+A case may say otherwise:
+  "initrd": "tests/bad.cpio"   another file: relative to the app folder, or
+                               absolute; @SRC@ (app folder) and @BUILD@ (the
+                               build folder) are replaced
+  "initrd": null               boot without one
+
+A case with "serve" is a server: the runner starts the image, waits for
+the "ready" line, runs the named client checks against it (each its own
+result, "<case>: <check>"; testlib/serving.py), then stops the image:
+      "serve": {"ready": "re:listening", "checks": ["http_get", ...]}
+@PORT@ in "args" and "qemu" is a free TCP port of the host's loopback,
+the one the checks connect to (QEMU: hostfwd=tcp:127.0.0.1:@PORT@-:80).
+
+A case with "netns" runs in a network namespace made for it:
+      "netns": ["ip tuntap add dev tap0 mode tap",
+                "ip addr add 10.0.3.1/24 dev tap0", "ip link set tap0 up"]
+The runner creates one (ip netns add), brings its loopback up, runs each
+command inside it (split like a shell splits plain words, no shell; @SRC@
+is the app folder; a command that starts a helper in the background must
+send its output elsewhere, e.g. sh -c "helper >/dev/null 2>&1 &"), starts
+the image (or QEMU) inside it with "ip netns exec", and afterwards stops
+the processes still in it and deletes it with its interfaces. The case is
+skipped, with the reason, when that is impossible here: not root, no
+iproute2, or a command failing (no tun module, no namespaces in a
+container).
 
 A case with "uktest": true runs in-image tests (lib/uktest, apps/selftest)
 and the runner also reads the image's uktest lines:
@@ -53,12 +71,16 @@ import shlex
 import shutil
 import signal
 import subprocess
+import sys
 import time
 
 import images
+import serving
 
 TIMEOUT = 60
 RUN_QEMU = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "run-qemu")
+RUN_XEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "run-xen")
+XEN_GZ = "/boot/xen-4.17-amd64.gz"
 
 UKTEST_CASE = re.compile(r"^uktest: (PASS|FAIL|SKIP) (\S+)(?: \((.*)\))?$")
 UKTEST_START = re.compile(r"^uktest: running (\d+) cases")
@@ -67,6 +89,54 @@ UKTEST_SUMMARY = re.compile(r"^uktest summary: (\d+) passed, (\d+) failed, (\d+)
 
 QEMU = {"x86_64": ("qemu-system-x86_64", "qemu-system-x86"),
         "arm64": ("qemu-system-aarch64", "qemu-system-arm")}
+
+
+def command(image, plat, arch, args, qemu_opts=(), initrd=None, cfg=None, mem=None):
+    """The command that boots an image (with the initrd file if given),
+    or NotImplementedError for platforms this machine cannot start."""
+    if plat == "linuxu":
+        cmd = [image] + (["--initrd=" + initrd] if initrd else []) + args
+    elif plat == "kvm":
+        qemu, pkg = QEMU[arch]
+        if not shutil.which(qemu):
+            raise NotImplementedError("%s is not installed (apt-get install %s)" % (qemu, pkg))
+        # run-qemu gives back the image's own status (isa-debug-exit,
+        # semihosting) and stops QEMU itself at the deadline (status 124).
+        cmd = [RUN_QEMU, "--timeout", str(TIMEOUT)]
+        if mem:
+            cmd += ["--mem", str(mem)]
+        for o in qemu_opts:
+            cmd += ["--qemu-opt", o]
+        if initrd:
+            cmd += ["--initrd", initrd]
+        cmd += [image] + args
+    elif plat == "xen":
+        if not shutil.which("qemu-system-x86_64"):
+            raise NotImplementedError("qemu-system-x86_64 is not installed "
+                                      "(apt-get install qemu-system-x86)")
+        if not os.path.isfile(XEN_GZ):
+            raise NotImplementedError("%s is missing (apt-get install "
+                                      "xen-hypervisor-4.17-amd64)" % XEN_GZ)
+        # Xen in QEMU, the image as dom0; run-xen gives back the image's
+        # status (isa-debug-exit, else the log's marker) and stops QEMU
+        # at the deadline (124).
+        cmd = [RUN_XEN, "--timeout", str(TIMEOUT)]
+        if (cfg or {}).get("CONFIG_XEN_RUN_DOMU") == "y":
+            # As a domU of a Linux dom0 (xenstored, xenconsoled, xl).
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            import xen_dom0
+            why = xen_dom0.missing()
+            if why:
+                raise NotImplementedError("a Linux dom0 for domU tests: " + why)
+            cmd.append("--domu")
+        if initrd:
+            cmd += ["--initrd", initrd]
+        if mem:
+            cmd += ["--mem", str(mem)]
+        cmd += [image] + args
+    else:
+        raise NotImplementedError("no runner for platform %s yet" % plat)
+    return cmd
 
 
 _NETNS_IDS = itertools.count()
@@ -109,31 +179,27 @@ def netns_delete(name):
                    stderr=subprocess.DEVNULL)
 
 
-def start(image, plat, arch, args, qemu_opts=(), netns=None):
-    """Runs an image to its end (inside network namespace @netns if given);
-    returns (status, output) or raises NotImplementedError for platforms
-    this machine cannot start."""
-    if plat == "linuxu":
-        cmd = [image] + args
-    elif plat == "kvm":
-        qemu, pkg = QEMU[arch]
-        if not shutil.which(qemu):
-            raise NotImplementedError("%s is not installed (apt-get install %s)" % (qemu, pkg))
-        # run-qemu gives back the image's own status (isa-debug-exit,
-        # semihosting) and stops QEMU itself at the deadline (status 124).
-        cmd = [RUN_QEMU, "--timeout", str(TIMEOUT)]
-        for o in qemu_opts:
-            cmd += ["--qemu-opt", o]
-        cmd += [image] + args
-    else:
-        raise NotImplementedError("no runner for platform %s yet" % plat)
-    if netns:
-        cmd = ["ip", "netns", "exec", netns] + cmd
+def start(plat, cmd):
+    """Runs a boot command to its end; returns (status, output)."""
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        stdin=subprocess.DEVNULL, timeout=TIMEOUT + 30)
-    if plat == "kvm" and r.returncode == 124:
+    if plat in ("kvm", "xen") and r.returncode == 124:
         raise subprocess.TimeoutExpired(cmd, TIMEOUT, output=r.stdout)
     return r.returncode, r.stdout.decode("utf-8", "replace")
+
+
+def initrd_for(case, app, image, cfg):
+    """The initrd a case boots with: its "initrd" key (a path, or None for
+    none), else the app's built rootfs/ archive if there is one."""
+    bdir = os.path.dirname(image)
+    if "initrd" in case:
+        path = case["initrd"]
+        if path is None:
+            return None
+        path = path.replace("@SRC@", app).replace("@BUILD@", bdir)
+        return path if os.path.isabs(path) else os.path.join(app, path)
+    built = os.path.join(bdir, cfg.get("CONFIG_UK_NAME", os.path.basename(app)) + ".cpio")
+    return built if os.path.isfile(built) else None
 
 
 def line_matches(line, want):
@@ -254,10 +320,19 @@ def run(root, out, rep, jobs):
                         rep.skip(name, why)
                         continue
                 try:
-                    args = [a.replace("@NOW@", str(int(time.time()))) for a in c.get("args", [])]
-                    qemu = [a.replace("@SRC@", app) for a in c.get("qemu", [])]
-                    status, output = start(image + c.get("image_suffix", ""), plat,
-                                           arch, args, qemu, netns)
+                    port = serving.free_port() if "serve" in c else 0
+                    subst = lambda a: (a.replace("@NOW@", str(int(time.time())))
+                                       .replace("@SRC@", app).replace("@PORT@", str(port)))
+                    args = [subst(a) for a in c.get("args", [])]
+                    qemu = [subst(a) for a in c.get("qemu", [])]
+                    cmd = command(image + c.get("image_suffix", ""), plat, arch, args, qemu,
+                                  initrd_for(c, app, image, cfg), cfg, c.get("mem"))
+                    if netns:
+                        cmd = ["ip", "netns", "exec", netns] + cmd
+                    if "serve" in c:
+                        status, output = serving.serve(rep, name, cmd, c["serve"], port)
+                    else:
+                        status, output = start(plat, cmd)
                 except NotImplementedError as e:
                     rep.skip(name, str(e))
                     continue
@@ -277,7 +352,9 @@ def run(root, out, rep, jobs):
                     uprefix = prefix + (" " + c["variant"] if "variant" in c else "")
                     whole = check_uktest(rep, uprefix, c, status, output)
                     problem = problem or whole
-                elif problem is None and status != c.get("exit", 0):
+                elif problem is None and "serve" in c and status is not None:
+                    problem = "the server stopped by itself (status %d)" % status
+                elif problem is None and "serve" not in c and status != c.get("exit", 0):
                     problem = "exit status %d, expected %d" % (status, c.get("exit", 0))
                 for bad in c.get("forbid", []):
                     if problem is None and bad in output:
@@ -285,4 +362,4 @@ def run(root, out, rep, jobs):
                 if not rep.wanted(name):
                     continue  # a "uktest" case run for its per-case results only
                 rep.check(name, problem is None,
-                          "%s\n--- output (status %d):\n%s" % (problem, status, output))
+                          "%s\n--- output (status %s):\n%s" % (problem, status, output))

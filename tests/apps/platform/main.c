@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <uk/alloc.h>
+#include <string.h>
+#include <uk/libparam.h>
 #include <uk/plat.h>
 #include <uk/print.h>
 #include <uk/config.h>
@@ -40,6 +42,18 @@ static void virtio_mmio_check(void) {}
 #endif
 
 static const char *yes(int ok) { return ok ? "yes" : "NO"; }
+
+/* A library parameter of this app (apps are libraries too):
+ * image platform.greeting=hi -- <args> */
+static char greeting[32];
+static int set_greeting(const char *v)
+{
+	if (strlen(v) >= sizeof(greeting))
+		return -22; /* too long */
+	strcpy(greeting, v);
+	return 0;
+}
+UK_LIBPARAM(greeting, "platform.greeting", set_greeting, "a word, under 32 bytes");
 
 int main(int argc, char *argv[])
 {
@@ -88,6 +102,8 @@ int main(int argc, char *argv[])
 	}
 
 	virtio_mmio_check();
+	if (greeting[0])
+		printf("library parameter platform.greeting: %s\n", greeting);
 	uk_pr_info("printk at info level\n");
 	uk_pr_debug("printk at debug level\n");
 	return 0;

@@ -23,28 +23,31 @@
 
 UK_EXTERN_C_BEGIN
 
-/* Not (yet) in uk/errno.h; Linux's numbers like the rest. */
-#ifndef UK_EMFILE
-#define UK_EMFILE 24
-#endif
-#ifndef UK_ESPIPE
-#define UK_ESPIPE 29
-#endif
-
-/* Open-file flags (struct uk_file.flags), Linux values. */
+/* Open-file flags, Linux values. struct uk_file.flags keeps the access
+ * mode and the status flags (APPEND, NONBLOCK); the others only mean
+ * something to open(). */
 #define UK_O_ACCMODE 0003
 #define UK_O_RDONLY 0000
 #define UK_O_WRONLY 0001
 #define UK_O_RDWR 0002
+#define UK_O_CREAT 0100
+#define UK_O_EXCL 0200
+#define UK_O_NOCTTY 0400
+#define UK_O_TRUNC 01000
 #define UK_O_APPEND 02000
 #define UK_O_NONBLOCK 04000
+#define UK_O_DIRECTORY 0200000
+#define UK_O_NOFOLLOW 0400000
+#define UK_O_CLOEXEC 02000000
 
 /* File types in uk_file_info.mode (POSIX/Linux values). */
 #define UK_S_IFMT 0170000
 #define UK_S_IFIFO 0010000
 #define UK_S_IFCHR 0020000
 #define UK_S_IFDIR 0040000
+#define UK_S_IFBLK 0060000
 #define UK_S_IFREG 0100000
+#define UK_S_IFLNK 0120000
 #define UK_S_IFSOCK 0140000
 
 /* whence of lseek. */
@@ -52,13 +55,49 @@ UK_EXTERN_C_BEGIN
 #define UK_SEEK_CUR 1
 #define UK_SEEK_END 2
 
+/* Readiness bits of uk_file_ops.poll and uk_pollfd (Linux values). */
+#define UK_POLLIN 0x001
+#define UK_POLLPRI 0x002
+#define UK_POLLOUT 0x004
+#define UK_POLLERR 0x008
+#define UK_POLLHUP 0x010
+#define UK_POLLNVAL 0x020
+
+/* d_type of struct uk_dirent (Linux/BSD DT_* values). */
+#define UK_DT_UNKNOWN 0
+#define UK_DT_FIFO 1
+#define UK_DT_CHR 2
+#define UK_DT_DIR 4
+#define UK_DT_BLK 6
+#define UK_DT_REG 8
+#define UK_DT_LNK 10
+#define UK_DT_SOCK 12
+
+/** Longest name of one directory entry, without the NUL (NAME_MAX). */
+#define UK_NAME_MAX 255
+
 struct uk_file;
 
-/** What fstat() reports about a file. */
+/** What fstat() reports about a file. Fields a file does not know stay 0. */
 struct uk_file_info {
 	uint32_t mode;    /**< UK_S_IF* type and permission bits */
 	uint32_t blksize; /**< preferred I/O size; 0: the libc's default */
-	int64_t size;     /**< bytes (regular files), else 0 */
+	int64_t size;     /**< bytes (regular files, symlinks), else 0 */
+	uint64_t ino;     /**< file serial number within its file system */
+	uint64_t dev;     /**< the file system (mount) it lives on */
+	uint64_t rdev;    /**< device number of a device file */
+	uint32_t nlink;   /**< hard links; 0 (unknown) reads as 1 */
+	uint32_t uid, gid;
+	int64_t blocks;   /**< 512-byte units allocated */
+	int64_t atime_ns, mtime_ns, ctime_ns; /**< since the Unix epoch */
+};
+
+/** One directory entry, as uk_file_ops.readdir returns it. */
+struct uk_dirent {
+	uint64_t ino;
+	int64_t next;  /**< the directory offset just after this entry */
+	uint8_t type;  /**< UK_DT_* */
+	char name[UK_NAME_MAX + 1];
 };
 
 /**
@@ -78,6 +117,31 @@ struct uk_file_ops {
 	int (*isatty)(struct uk_file *f);
 	/** The last reference is gone; may free @p f. NULL: nothing. */
 	void (*release)(struct uk_file *f);
+	/** Reads at @p off; the file offset is unchanged. NULL: -ESPIPE. */
+	intptr_t (*pread)(struct uk_file *f, void *buf, size_t len, int64_t off);
+	/** Writes at @p off (even with O_APPEND, as Linux does not); the
+	 * file offset is unchanged. NULL: -ESPIPE. */
+	intptr_t (*pwrite)(struct uk_file *f, const void *buf, size_t len,
+			   int64_t off);
+	/**
+	 * @return the UK_POLL* bits that hold now (no waiting). A file
+	 * whose readiness changes later (a socket) calls uk_file_notify()
+	 * when it does. NULL: always ready, UK_POLLIN if it has read and
+	 * UK_POLLOUT if it has write (regular files, devices).
+	 */
+	uint32_t (*poll)(struct uk_file *f);
+	/** Device control; FIONBIO is handled by the caller. NULL: -ENOTTY. */
+	int (*ioctl)(struct uk_file *f, unsigned long request, void *arg);
+	/**
+	 * Reads the directory entry at the file offset into @p out and
+	 * moves the offset to out->next. @return 1, 0 at the end.
+	 * NULL: -ENOTDIR.
+	 */
+	int (*readdir)(struct uk_file *f, struct uk_dirent *out);
+	/** ftruncate(). NULL: -EINVAL. */
+	int (*truncate)(struct uk_file *f, int64_t len);
+	/** fsync(): data reached its storage. NULL: -EINVAL. */
+	int (*fsync)(struct uk_file *f);
 };
 
 /** An open file. Embed it in the object behind it (container_of). */
@@ -142,6 +206,40 @@ int uk_fdtab_dup2(int oldfd, int newfd);
 
 /** @return the number of descriptors (CONFIG_LIBPOSIX_FDTAB_MAX_FILES). */
 int uk_fdtab_size(void);
+
+/** One entry of uk_fdtab_poll_scan(), as struct pollfd. */
+struct uk_pollfd {
+	int fd;           /**< negative: ignored (revents 0) */
+	uint32_t events;  /**< UK_POLL* wanted */
+	uint32_t revents; /**< UK_POLL* that hold (ERR, HUP, NVAL always) */
+};
+
+/**
+ * One pass over @p fds without waiting: sets every revents from the
+ * file's poll operation (UK_POLLNVAL for a descriptor that is not open).
+ * @return the number of entries with a non-zero revents.
+ */
+int uk_fdtab_poll_scan(struct uk_pollfd *fds, size_t n);
+
+/**
+ * The readiness of @p f changed (data arrived, room appeared, the peer
+ * closed): bumps the event count and wakes whoever waits in poll() or
+ * select(). Thread context only (not from an interrupt handler).
+ */
+void uk_file_notify(struct uk_file *f);
+
+/**
+ * @return the number of uk_file_notify() calls so far. A poller reads
+ * it before a scan and waits only while it has not changed, so a
+ * notification between the scan and the wait is never lost.
+ */
+uint64_t uk_file_event_count(void);
+
+/**
+ * Sets the function uk_file_notify() calls after counting (the libc
+ * glue's poll() waiters: posix-sys). NULL removes it.
+ */
+void uk_file_set_notify_hook(void (*wake)(void));
 
 UK_EXTERN_C_END
 

@@ -12,11 +12,19 @@
 UK_EXTERN_C_BEGIN
 
 /**
- * @return which source getentropy() uses: "rdrand" (the CPU's RDRAND),
- * "fallback" (splitmix64 seeded from the cycle counter and the wall
- * clock: not cryptographic), or "none" before the first getentropy().
+ * @return which source getentropy() uses: "rdrand" (x86_64's RDRAND),
+ * "rndr" (arm64's RNDR), "fallback" (splitmix64 seeded from the cycle
+ * counter and the wall clock: not cryptographic), or "none" before the
+ * first getentropy().
  */
 const char *uk_posix_entropy_source(void);
+
+/**
+ * The libc's errno value @p e as a negative Linux number (-UK_E*), for
+ * glue that calls libc-level code (lwIP's sockets) inside a file
+ * operation. Unknown values give -EIO.
+ */
+int uk_posix_errno_to_uk(int e);
 
 UK_EXTERN_C_END
 

@@ -10,10 +10,11 @@
 #include <uk/print.h>
 #include <uk/test.h>
 
-#include "../backtrace.hpp"
+#include "x86_64/backtrace.hpp"
 #include "../cpu.hpp"
 
 using namespace uk::kvm;
+using uk::plat::x86::vaddr_mapped;
 
 UK_TESTCASE(kvm, irq_flags_nest_like_pushf_cli_popf)
 {

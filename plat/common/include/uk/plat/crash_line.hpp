@@ -10,22 +10,23 @@
 
 namespace uk::plat {
 
-/** One output line, flushed to the console as a whole. */
+/** One output line, flushed to the console as a whole. Cold: it runs
+ * once, at the end, so GCC optimises it for size. */
 class CrashLine {
 public:
-	CrashLine() { add("CRASH: "); }
-	~CrashLine()
+	[[gnu::cold]] CrashLine() { add("CRASH: "); }
+	[[gnu::cold]] ~CrashLine()
 	{
 		add("\n");
 		ukplat_coutk(buf_, len_);
 	}
-	CrashLine &add(const char *s)
+	[[gnu::cold]] CrashLine &add(const char *s)
 	{
 		while (*s && len_ < sizeof(buf_))
 			buf_[len_++] = *s++;
 		return *this;
 	}
-	CrashLine &hex(uint64_t v, bool pad = true)
+	[[gnu::cold]] CrashLine &hex(uint64_t v, bool pad = true)
 	{
 		char d[19] = "0x";
 		int n = 2;
@@ -37,7 +38,7 @@ public:
 		d[n] = 0;
 		return add(d);
 	}
-	CrashLine &dec(uint64_t v)
+	[[gnu::cold]] CrashLine &dec(uint64_t v)
 	{
 		char d[21];
 		int n = 20;
