@@ -9,6 +9,7 @@
 #include <uk/config.h>
 #include <uk/init.h>
 #include <uk/irq.hpp>
+#include <uk/libparam.h>
 #include <uk/netdev_driver.h>
 #include <uk/plat/irq.h>
 #include <uk/print.h>
@@ -366,11 +367,30 @@ int Tap::link_up(uk_netdev *d)
 	return (q.flags & kIffUp) && (q.flags & kIffRunning);
 }
 
-// The interfaces of CONFIG_LIBUKTAP_IFNAMES (blank or comma separated),
-// at boot; one that cannot be opened is reported and skipped.
+// tap.ifnames=<names> on the command line replaces the configured list.
+constinit char ifnames_param[128] = {};
+constinit bool have_param = false;
+
+int set_ifnames(const char *v)
+{
+	size_t n = 0;
+	while (v[n])
+		++n;
+	if (n >= sizeof(ifnames_param))
+		return -UK_EINVAL;
+	__builtin_memcpy(ifnames_param, v, n + 1);
+	have_param = true;
+	return 0;
+}
+UK_LIBPARAM(tap_ifnames, "tap.ifnames", set_ifnames,
+	    "tap interfaces to attach, comma separated (tap0,tap1); replaces LIBUKTAP_IFNAMES");
+
+// The interfaces of tap.ifnames= or else CONFIG_LIBUKTAP_IFNAMES (blank
+// or comma separated), at boot; one that cannot be opened is reported
+// and skipped.
 int tap_boot()
 {
-	const char *p = CONFIG_LIBUKTAP_IFNAMES;
+	const char *p = have_param ? ifnames_param : CONFIG_LIBUKTAP_IFNAMES;
 	while (*p) {
 		while (*p == ' ' || *p == ',')
 			++p;

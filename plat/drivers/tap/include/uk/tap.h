@@ -2,8 +2,10 @@
 /*
  * The Linux tap device as a uknetdev (linuxu): frames in and out of a
  * /dev/net/tun file descriptor opened with IFF_TAP | IFF_NO_PI. Devices
- * named in CONFIG_LIBUKTAP_IFNAMES are created at boot; an application
- * creates more (say, from its command line) with uk_tap_create().
+ * named by the library parameter tap.ifnames= on the command line
+ * (image tap.ifnames=tap0,tap1 -- args), or else in
+ * CONFIG_LIBUKTAP_IFNAMES, are created at boot; an application creates
+ * more at run time with uk_tap_create().
  * Compiles as C11 and as C++.
  *
  * The netdev is named after the interface ("tap0"). It has one rx and
