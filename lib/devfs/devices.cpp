@@ -7,6 +7,7 @@
 // console 5:1.
 
 #include <uk/config.h>
+#include <uk/fdtab.h>
 #include <uk/init.h>
 #include <uk/plat.h>
 #include <uk/print.h>
@@ -45,17 +46,7 @@ intptr_t random_read(uk_devfs_device *, void *buf, size_t len, int64_t)
 // No console input yet: reads are end of file, as for descriptor 0.
 intptr_t console_write(uk_devfs_device *, const void *buf, size_t len, int64_t)
 {
-	constexpr size_t kChunk = 1u << 30; // ukplat_coutk returns an int
-	const char *p = static_cast<const char *>(buf);
-	size_t done = 0;
-	while (done < len) {
-		size_t n = len - done < kChunk ? len - done : kChunk;
-		int rc = ukplat_coutk(p + done, n);
-		if (rc <= 0)
-			return done ? static_cast<intptr_t>(done) : (rc ? rc : -UK_EIO);
-		done += static_cast<size_t>(rc);
-	}
-	return static_cast<intptr_t>(done);
+	return uk_console_write(buf, len);
 }
 
 // A terminal without a line discipline: TCGETS says "yes" (it fills no

@@ -15,19 +15,7 @@ intptr_t console_read(uk_file *, void *, size_t) { return 0; }
 
 intptr_t console_write(uk_file *, const void *buf, size_t len)
 {
-	// ukplat_coutk takes an int-sized count; write in chunks it can
-	// report, and report a short write if the console fails midway.
-	constexpr size_t kChunk = 1u << 30;
-	const char *p = static_cast<const char *>(buf);
-	size_t done = 0;
-	while (done < len) {
-		size_t n = len - done < kChunk ? len - done : kChunk;
-		int rc = ukplat_coutk(p + done, n);
-		if (rc <= 0)
-			return done ? static_cast<intptr_t>(done) : (rc ? rc : -UK_EIO);
-		done += static_cast<size_t>(rc);
-	}
-	return static_cast<intptr_t>(done);
+	return uk_console_write(buf, len);
 }
 
 int console_stat(uk_file *, uk_file_info *out)
@@ -76,3 +64,18 @@ uk_early_initcall_prio(console_files_init, 6);
 
 }  // namespace
 }  // namespace uk::fdtab
+
+extern "C" intptr_t uk_console_write(const void *buf, size_t len)
+{
+	constexpr size_t kChunk = 1u << 30;
+	const char *p = static_cast<const char *>(buf);
+	size_t done = 0;
+	while (done < len) {
+		size_t n = len - done < kChunk ? len - done : kChunk;
+		int rc = ukplat_coutk(p + done, n);
+		if (rc <= 0)
+			return done ? static_cast<intptr_t>(done) : (rc ? rc : -UK_EIO);
+		done += static_cast<size_t>(rc);
+	}
+	return static_cast<intptr_t>(done);
+}

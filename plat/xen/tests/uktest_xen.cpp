@@ -14,6 +14,7 @@
 #include <uk/plat.h>
 #include <stdio.h>
 #include <uk/print.h>
+#include <uk/plat/halt.hpp>
 #include <uk/test.h>
 #include <uk/xen/events.h>
 #include <uk/xen/gnttab.h>
@@ -103,18 +104,7 @@ UK_TESTCASE(xen, singleshot_timer_wakes_block_on_time)
 {
 	uint64_t events0 = timer_events();
 	int disabled = ukplat_lcpu_irqs_disabled();
-	uint64_t worst_late = 0;
-	int halts = 0;
-	constexpr uint64_t kAhead[] = {1000, 50000, 500000, 2000000};
-	for (uint64_t ahead : kAhead) {
-		uint64_t deadline = ukplat_monotonic_clock() + ahead;
-		while (ukplat_monotonic_clock() < deadline && halts < 100) {
-			ukplat_lcpu_halt_until(deadline);
-			++halts;
-		}
-		uint64_t late = ukplat_monotonic_clock() - deadline;
-		worst_late = late > worst_late ? late : worst_late;
-	}
+	auto [halts, worst_late] = uk::plat::halt_through_deadlines();
 	UK_TEST_EXPECT_EQ(ukplat_lcpu_irqs_disabled(), disabled);
 	UK_TEST_EXPECT_LT(halts, 100);
 	UK_TEST_EXPECT_GE(timer_events() - events0, 1);

@@ -241,6 +241,14 @@ uint64_t uk_file_event_count(void);
  */
 void uk_file_set_notify_hook(void (*wake)(void));
 
+/**
+ * Writes all of buf to the kernel console (ukplat_coutk, in chunks its
+ * int count can report): the byte count, a short count if the console
+ * failed midway, or a negative error if nothing was written. What
+ * descriptors 1 and 2 and devfs's /dev/console write through.
+ */
+intptr_t uk_console_write(const void *buf, size_t len);
+
 UK_EXTERN_C_END
 
 #endif /* UK_FDTAB_H */

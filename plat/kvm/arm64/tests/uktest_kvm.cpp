@@ -11,6 +11,7 @@
 #include <uk/plat.h>
 #include <uk/plat/irq.h>
 #include <uk/print.h>
+#include <uk/plat/halt.hpp>
 #include <uk/test.h>
 
 #include "../arm64.hpp"
@@ -78,18 +79,7 @@ UK_TESTCASE(kvm, timer_wakes_halt_on_time)
 	volatile int ticks = 0;
 	UK_TEST_ASSERT_ZERO(ukplat_irq_register(UKPLAT_IRQ_TIMER, count_tick, const_cast<int *>(&ticks)));
 	int disabled = ukplat_lcpu_irqs_disabled();
-	uint64_t worst_late = 0;
-	int halts = 0;
-	constexpr uint64_t kAhead[] = {1000, 50000, 500000, 2000000};
-	for (uint64_t ahead : kAhead) {
-		uint64_t deadline = ukplat_monotonic_clock() + ahead;
-		while (ukplat_monotonic_clock() < deadline && halts < 100) {
-			ukplat_lcpu_halt_until(deadline);
-			++halts;
-		}
-		uint64_t late = ukplat_monotonic_clock() - deadline;
-		worst_late = late > worst_late ? late : worst_late;
-	}
+	auto [halts, worst_late] = uk::plat::halt_through_deadlines();
 	UK_TEST_EXPECT_EQ(ukplat_lcpu_irqs_disabled(), disabled);
 	UK_TEST_EXPECT_ZERO(ukplat_irq_unregister(UKPLAT_IRQ_TIMER, count_tick, const_cast<int *>(&ticks)));
 	UK_TEST_EXPECT_LT(halts, 100);

@@ -29,4 +29,27 @@ void halt_until(uint64_t deadline_ns, Arm arm, Disarm disarm, Wait wait)
 	ukplat_lcpu_restore_irqf(flags);
 }
 
+// For the platforms' in-image tests: halts until deadlines 1 us .. 2 ms
+// ahead, again while a wake comes early (at most 100 halts in all).
+struct HaltProbe {
+	int halts;
+	uint64_t worst_late_ns;
+};
+
+inline HaltProbe halt_through_deadlines()
+{
+	HaltProbe r{0, 0};
+	constexpr uint64_t kAhead[] = {1000, 50000, 500000, 2000000};
+	for (uint64_t ahead : kAhead) {
+		uint64_t deadline = ukplat_monotonic_clock() + ahead;
+		while (ukplat_monotonic_clock() < deadline && r.halts < 100) {
+			ukplat_lcpu_halt_until(deadline);
+			++r.halts;
+		}
+		uint64_t late = ukplat_monotonic_clock() - deadline;
+		r.worst_late_ns = late > r.worst_late_ns ? late : r.worst_late_ns;
+	}
+	return r;
+}
+
 }  // namespace uk::plat
