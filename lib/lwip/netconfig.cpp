@@ -111,6 +111,7 @@ int lwip_attach_netdevs(void)
 	int n = 0;
 	for (unsigned id = 0; id < uk_netdev_count() && n < kMaxPorts; ++id) {
 		uk_netdev *dev = uk_netdev_get(id);
+		ports[n].index = n;
 		int rc = port_start(&ports[n], dev);
 		if (rc < 0) {
 			uk_pr_err("%s: cannot start it for lwIP (%d)\n", uk_netdev_name(dev), rc);

@@ -40,6 +40,10 @@ namespace {
 constexpr int kBurst = 32;
 constexpr int kTxRetries = 1000;
 constexpr uint64_t kPollNapNs = 200000; // 0.2 ms between empty polls
+// A device whose link was down at start (a Linux tap gets its carrier up
+// to a second after the attach) is asked again this often until it is up:
+// uknetdev has no link-change notification.
+constexpr uint64_t kLinkPollNs = 10000000;
 constexpr uint32_t kRxHeadroom = 64;
 
 // One rx buffer block: the pbuf that lwIP gets, the netbuf the driver
@@ -94,11 +98,26 @@ void deliver(Port *port, uk_netbuf *nb)
 	}
 }
 
+// True once the link is up (and lwIP told); asks the device otherwise.
+bool link_ready(Port *port)
+{
+	if (netif_is_link_up(&port->nif))
+		return true;
+	if (!uk_netdev_link_up(port->dev))
+		return false;
+	LOCK_TCPIP_CORE();
+	netif_set_link_up(&port->nif);
+	UNLOCK_TCPIP_CORE();
+	uk_pr_info("en%d: link up\n", port->index);
+	return true;
+}
+
 void rx_thread(void *arg)
 {
 	auto *port = static_cast<Port *>(arg);
 	uk_netbuf *pkts[kBurst];
 	for (;;) {
+		bool link = link_ready(port);
 		int n = uk_netdev_rx_burst(port->dev, 0, pkts, kBurst);
 		for (int i = 0; i < n; ++i)
 			deliver(port, pkts[i]);
@@ -110,7 +129,7 @@ void rx_thread(void *arg)
 		}
 		if (uk_netdev_rxq_intr_enable(port->dev, 0) == 1)
 			continue; // arrived meanwhile: no interrupt comes for them
-		uk_irq_event_wait(&port->rx_ev, UK_TIME_NEVER);
+		uk_irq_event_wait(&port->rx_ev, link ? UK_TIME_NEVER : uk_time_now_ns() + kLinkPollNs);
 	}
 }
 

@@ -22,6 +22,7 @@ struct Port {
 	uk_netdev *dev;
 	uk_netdev_info info;
 	uk_irq_event rx_ev;
+	int index;      ///< N of its name enN
 	bool intr;      ///< rx in interrupt mode (else polling)
 	uk_thread *rx;  ///< the receive thread
 };

@@ -32,6 +32,8 @@ result, "<case>: <check>"; testlib/serving.py), then stops the image:
       "serve": {"ready": "re:listening", "checks": ["http_get", ...]}
 @PORT@ in "args" and "qemu" is a free TCP port of the host's loopback,
 the one the checks connect to (QEMU: hostfwd=tcp:127.0.0.1:@PORT@-:80).
+"address": "10.0.3.2:80" in "serve" makes the checks connect there
+instead, from inside the case's network namespace when it has one.
 
 A case with "netns" runs in a network namespace made for it:
       "netns": ["ip tuntap add dev tap0 mode tap",
@@ -330,7 +332,7 @@ def run(root, out, rep, jobs):
                     if netns:
                         cmd = ["ip", "netns", "exec", netns] + cmd
                     if "serve" in c:
-                        status, output = serving.serve(rep, name, cmd, c["serve"], port)
+                        status, output = serving.serve(rep, name, cmd, c["serve"], port, netns)
                     else:
                         status, output = start(plat, cmd)
                 except NotImplementedError as e:
