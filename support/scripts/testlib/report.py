@@ -24,7 +24,12 @@ class Report:
         self.failed += 1
         self.failures.append(name)
         print("FAIL %s" % name, flush=True)
-        for line in why.rstrip().splitlines()[-40:]:
+        # The first line says what went wrong; the end of a long log says
+        # where the image got to. Keep both.
+        lines = why.rstrip().splitlines()
+        if len(lines) > 41:
+            lines = lines[:1] + ["... (%d lines left out)" % (len(lines) - 40)] + lines[-39:]
+        for line in lines:
             print("     | %s" % line)
         sys.stdout.flush()
 
