@@ -78,20 +78,26 @@ UK_TESTCASE(xen, irq_flags_are_the_upcall_mask_and_nest)
 }
 
 // The pvclock against the TSC it scales: over ~20 ms both must agree
-// within 0.5 %, and the frequency Xen states must be plausible.
+// within 0.5 %, and the frequency Xen states must be plausible. The best
+// of three tries: under TCG a host preemption between the clock read and
+// the rdtsc next to it adds milliseconds to one side only.
 UK_TESTCASE(xen, clocks_follow_the_tsc_and_the_wall)
 {
 	uint64_t hz = tsc_hz();
 	UK_TEST_ASSERT_GT(hz, 100000000ULL);
 	UK_TEST_ASSERT_LT(hz, 10000000000ULL);
-	uint64_t t0 = ukplat_monotonic_clock(), c0 = ukarch_rdtsc();
-	while (ukplat_monotonic_clock() - t0 < 20000000ULL)
-		;
-	uint64_t t1 = ukplat_monotonic_clock(), c1 = ukarch_rdtsc();
-	uint64_t tsc_ns = static_cast<uint64_t>((static_cast<unsigned __int128>(c1 - c0) * 1000000000ULL) / hz);
-	uint64_t ns = t1 - t0;
-	uint64_t diff = tsc_ns > ns ? tsc_ns - ns : ns - tsc_ns;
-	UK_TEST_EXPECT_LT(diff * 1000 / ns, 5);
+	uint64_t best = ~0ULL, tsc_ns = 0;
+	for (int i = 0; i < 3 && best >= 5; i++) {
+		uint64_t t0 = ukplat_monotonic_clock(), c0 = ukarch_rdtsc();
+		while (ukplat_monotonic_clock() - t0 < 20000000ULL)
+			;
+		uint64_t t1 = ukplat_monotonic_clock(), c1 = ukarch_rdtsc();
+		tsc_ns = static_cast<uint64_t>((static_cast<unsigned __int128>(c1 - c0) * 1000000000ULL) / hz);
+		uint64_t ns = t1 - t0;
+		uint64_t diff = tsc_ns > ns ? tsc_ns - ns : ns - tsc_ns;
+		best = diff * 1000 / ns < best ? diff * 1000 / ns : best;
+	}
+	UK_TEST_EXPECT_LT(best, 5); // per mille
 	uint64_t wall_s = ukplat_wall_clock() / 1000000000ULL;
 	UK_TEST_EXPECT_GT(wall_s, 1577836800ULL); // 2020-01-01
 	uk_pr_info("TSC %llu Hz (vcpu_time_info); 20 ms of system time = %llu ns of TSC\n",
