@@ -46,15 +46,19 @@ log=/var/log/xen/console/guest-%(name)s.log
 xl create -F /domu/domu.cfg >/tmp/xl.log 2>&1 &
 xl=$!
 # The console log as it grows, byte-exact (busybox tail -f polls once a
-# second and would lose the end). A failed wc (seen once under load: a
-# segfault in dom0) leaves the offset alone and the next pass catches up.
+# second and would lose the end). Every step is checked: a command that
+# dies (seen under load: a segfault in dom0, once in wc, once in the
+# copy) leaves the offset alone, and the next pass copies that part again.
 off=0
 copy_log() {
 	[ -e $log ] || return
 	size=$(wc -c < $log) || return
 	case "$size" in ''|*[!0-9]*) return;; esac
-	[ "$size" -gt "$off" ] && tail -c +$((off + 1)) $log | head -c $((size - off))
-	off=$size
+	[ "$size" -gt "$off" ] || return
+	tail -c +$((off + 1)) $log > /tmp/chunk || return
+	head -c $((size - off)) /tmp/chunk > /tmp/chunk.new || return
+	[ "$(wc -c < /tmp/chunk.new)" = $((size - off)) ] || return
+	cat /tmp/chunk.new && off=$size
 }
 while kill -0 $xl 2>/dev/null; do copy_log; sleep 0.05; done
 wait $xl
