@@ -43,6 +43,7 @@ namespace uk::boot {
 namespace {
 
 inline constexpr bool kBanner = UK_IS_ENABLED(CONFIG_LIBUKBOOT_BANNER);
+inline constexpr bool kLibparams = UK_IS_ENABLED(CONFIG_HAVE_LIBPARAM);
 
 void print_banner()
 {
@@ -78,7 +79,8 @@ extern "C" void ukplat_entry(int argc, char *argv[])
 	if constexpr (kBanner)
 		print_banner();
 
-	argc = take_libparams(argc, argv);
+	if constexpr (kLibparams)
+		argc = take_libparams(argc, argv);
 
 	int rc = heap_init();
 	if (rc < 0)

@@ -17,10 +17,14 @@
  * "--", stops the boot with a message naming the parameter and listing
  * the known ones. Without a "--", or when an argument before it is not
  * <lib>.<name>=<value>, nothing is taken: main() gets everything.
+ *
+ * The library's Config.uk says `select HAVE_LIBPARAM`; an image whose
+ * libraries declare no parameter gives main() the whole command line.
  */
 #ifndef UK_LIBPARAM_H
 #define UK_LIBPARAM_H
 
+#include <uk/config.h>
 #include <uk/errno.h>
 #include <uk/essentials.h>
 
@@ -32,9 +36,15 @@ struct uk_libparam {
 	const char *help;               /**< what the value is, for errors */
 };
 
+#if UK_IS_ENABLED(CONFIG_HAVE_LIBPARAM)
 #define UK_LIBPARAM(id, name_str, setter, help_str)                          \
 	static const struct uk_libparam __used __section(".uk_libparamtab")  \
 		__align(8) UK_CONCAT(__uk_libparam_, id) = {name_str, setter, help_str}
+#else
+/* Without the selection ukboot would never call the setter. */
+#define UK_LIBPARAM(id, name_str, setter, help_str)                          \
+	_Pragma("GCC error \"UK_LIBPARAM: add 'select HAVE_LIBPARAM' to this library's Config.uk\"")
+#endif
 
 /**
  * Takes the library parameters off @p argv (see above), calling their
