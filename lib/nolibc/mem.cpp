@@ -66,6 +66,15 @@ void *memset(void *dst, int c, size_t n)
 		for (; reinterpret_cast<uintptr_t>(d) & (sizeof(Word) - 1); n--)
 			*d++ = b;
 		Word w = b * (~Word{0} / 0xff);
+		/* Eight words a round: large clears (the allocator's page
+		 * metadata at boot, 1 MiB for 128 MiB of RAM) spend their
+		 * time in loop overhead under an emulator (arm64 TCG: heap
+		 * setup 0.99 -> 0.83 ms). */
+		for (; n >= 8 * sizeof(Word); n -= 8 * sizeof(Word), d += 8 * sizeof(Word)) {
+			auto *p = reinterpret_cast<AliasWord *>(d);
+			p[0] = w, p[1] = w, p[2] = w, p[3] = w;
+			p[4] = w, p[5] = w, p[6] = w, p[7] = w;
+		}
 		for (; n >= sizeof(Word); n -= sizeof(Word), d += sizeof(Word))
 			*reinterpret_cast<AliasWord *>(d) = w;
 	}

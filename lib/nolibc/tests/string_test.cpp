@@ -51,12 +51,12 @@ TEST(String, MemmoveOverlapBothWays)
 
 TEST(String, MemsetMemcmpMemchr)
 {
-	unsigned char buf[80];
+	unsigned char buf[288]; /* past the 64-byte rounds, at every alignment */
 	for (int off = 0; off < 8; off++)
-		for (int n = 0; n < 64; n++) {
+		for (int n = 0; n < 272; n++) {
 			std::memset(buf, 1, sizeof(buf));
 			nl::memset(buf + off, 0x1ab, n); /* only the low byte */
-			for (int i = 0; i < 80; i++)
+			for (int i = 0; i < 288; i++)
 				ASSERT_EQ(buf[i], i >= off && i < off + n ? 0xab : 1);
 		}
 	const char a[] = "abc\x80", b[] = "abd\x01";
