@@ -218,13 +218,24 @@ extern "C" int uk_fdt_reg_under(const void *fdt, int parent, int node, int index
 extern "C" int uk_fdt_interrupt(const void *fdt, int node, int index, uint32_t *cells, int max,
 				int *parent)
 {
-	int len;
-	const auto *p = static_cast<const uint8_t *>(uk_fdt_prop(fdt, node, "interrupts", &len));
-	if (!p)
+	if (!uk_fdt_prop(fdt, node, "interrupts", nullptr))
 		return -UK_ENOENT;
 	int ctl = interrupt_parent(fdt, node);
 	if (ctl < 0)
 		return ctl;
+	int n = uk_fdt_interrupt_from(fdt, node, ctl, index, cells, max);
+	if (n > 0 && parent)
+		*parent = ctl;
+	return n;
+}
+
+extern "C" int uk_fdt_interrupt_from(const void *fdt, int node, int ctl, int index,
+				     uint32_t *cells, int max)
+{
+	int len;
+	const auto *p = static_cast<const uint8_t *>(uk_fdt_prop(fdt, node, "interrupts", &len));
+	if (!p)
+		return -UK_ENOENT;
 	uint32_t n;
 	if (uk_fdt_prop_u32(fdt, ctl, "#interrupt-cells", &n) < 0 || n == 0 || n > kMaxCells)
 		return -UK_EINVAL;
@@ -236,7 +247,5 @@ extern "C" int uk_fdt_interrupt(const void *fdt, int node, int index, uint32_t *
 	p += index * entry;
 	for (int i = 0; i < static_cast<int>(n) && i < max; ++i)
 		cells[i] = be32(p + 4 * i);
-	if (parent)
-		*parent = ctl;
 	return static_cast<int>(n);
 }

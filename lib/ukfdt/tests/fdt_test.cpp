@@ -189,6 +189,121 @@ TEST(Fdt, WalkVisitsEveryNodeWithDepth)
 	EXPECT_EQ(uk_fdt_first_child(f, uk_fdt_path(f, "/chosen")), -UK_ENOENT);
 }
 
+struct Seen {
+	std::vector<std::string> events; // "prop <node> <name>" and "node ..." in order
+	const char *stop_at = nullptr;   // node() returns 7 there
+};
+
+int seen_prop(void *arg, int node, const char *name, const void *, int len)
+{
+	auto *s = static_cast<Seen *>(arg);
+	s->events.push_back("prop " + std::to_string(node) + " " + name + " " +
+			    std::to_string(len));
+	return 0;
+}
+
+int seen_node(void *arg, const uk_fdt_node_info *n)
+{
+	auto *s = static_cast<Seen *>(arg);
+	s->events.push_back("node " + std::string(n->name) + " d" + std::to_string(n->depth) +
+			    " up" + std::to_string(n->parent) + " ph" + std::to_string(n->phandle) +
+			    " ip" + std::to_string(n->interrupt_parent));
+	return s->stop_at && s->stop_at == std::string(n->name) ? 7 : 0;
+}
+
+// The walk against the lookups it replaces: same nodes, parents,
+// phandles and inherited interrupt parents, properties before their node.
+TEST(Fdt, WalkHandsOverEveryNodeAfterItsProperties)
+{
+	auto blob = sample();
+	const void *f = blob.data();
+	Seen s;
+	const uk_fdt_visitor v{seen_prop, seen_node};
+	ASSERT_EQ(uk_fdt_walk(f, &v, &s), 0);
+	auto node_line = [&](const char *path) {
+		int n = uk_fdt_path(f, path);
+		int up = uk_fdt_parent(f, n);
+		uint32_t ph = 0;
+		(void)uk_fdt_prop_u32(f, n, "phandle", &ph);
+		int depth = 0;
+		for (const char *p = path; *p; ++p)
+			depth += *p == '/' && p[1];
+		return "node " + std::string(uk_fdt_name(f, n)) + " d" + std::to_string(depth) +
+		       " up" + std::to_string(up < 0 ? n : up) + " ph" + std::to_string(ph);
+	};
+	std::vector<std::string> nodes;
+	for (const auto &e : s.events)
+		if (e.rfind("node ", 0) == 0)
+			nodes.push_back(e.substr(0, e.rfind(" ip")));
+	EXPECT_EQ(nodes, (std::vector<std::string>{
+				 node_line("/"), node_line("/chosen"), node_line("/soc"),
+				 node_line("/soc/intc@1000"), node_line("/soc/uart@2000"),
+				 node_line("/soc/uart"), node_line("/memory@40000000")}));
+	// soc's interrupt-parent <7> reaches its children, not its siblings.
+	EXPECT_EQ(s.events[0], "prop " + std::to_string(uk_fdt_root(f)) + " #address-cells 4");
+	int uart = uk_fdt_path(f, "/soc/uart@2000");
+	std::vector<std::string> uart_events;
+	for (const auto &e : s.events)
+		if (e.find(" " + std::to_string(uart) + " ") != std::string::npos ||
+		    e.find("node uart@2000 ") == 0)
+			uart_events.push_back(e);
+	std::string id = std::to_string(uart);
+	EXPECT_EQ(uart_events, (std::vector<std::string>{
+				       "prop " + id + " reg 32", "prop " + id + " interrupts 24",
+				       "prop " + id + " compatible 10",
+				       "node uart@2000 d2 up" + std::to_string(uk_fdt_path(f, "/soc")) +
+					       " ph0 ip7"}));
+	for (const auto &e : s.events)
+		if (e.find("node memory") == 0 || e.find("node chosen") == 0)
+			EXPECT_NE(e.find(" ip0"), std::string::npos) << e;
+
+	// A callback's nonzero value ends the walk.
+	Seen stop;
+	stop.stop_at = "intc@1000";
+	EXPECT_EQ(uk_fdt_walk(f, &v, &stop), 7);
+	EXPECT_EQ(stop.events.back().rfind("node intc@1000", 0), 0u);
+	// Either callback may be missing.
+	const uk_fdt_visitor none{nullptr, nullptr};
+	EXPECT_EQ(uk_fdt_walk(f, &none, nullptr), 0);
+}
+
+TEST(Fdt, WalkSkipsPropertiesAfterAChild)
+{
+	fdt_test::Builder b;
+	b.begin("")
+		.begin("a")
+		.begin("b")
+		.end()
+		.prop_u32("phandle", {3})
+		.end()
+		.end();
+	auto blob = b.blob();
+	Seen s;
+	const uk_fdt_visitor v{seen_prop, seen_node};
+	ASSERT_EQ(uk_fdt_walk(blob.data(), &v, &s), 0);
+	EXPECT_EQ(s.events.size(), 3u);
+	for (const auto &e : s.events)
+		EXPECT_EQ(e.find("prop"), std::string::npos) << e;
+	EXPECT_EQ(uk_fdt_prop(blob.data(), uk_fdt_path(blob.data(), "/a"), "phandle", nullptr),
+		  nullptr); // the lookups agree
+}
+
+TEST(Fdt, InterruptFromAKnownController)
+{
+	auto blob = sample();
+	const void *f = blob.data();
+	int uart = uk_fdt_path(f, "/soc/uart@2000"), intc = uk_fdt_path(f, "/soc/intc");
+	uint32_t a[3], b[3];
+	ASSERT_EQ(uk_fdt_interrupt(f, uart, 1, a, 3, nullptr), 3);
+	ASSERT_EQ(uk_fdt_interrupt_from(f, uart, intc, 1, b, 3), 3);
+	EXPECT_EQ(std::vector<uint32_t>(a, a + 3), std::vector<uint32_t>(b, b + 3));
+	EXPECT_EQ(uk_fdt_interrupt_from(f, uart, intc, 2, b, 3), -UK_ENOENT);
+	// A "controller" without #interrupt-cells, and no node at all.
+	EXPECT_EQ(uk_fdt_interrupt_from(f, uart, uk_fdt_path(f, "/chosen"), 0, b, 3), -UK_EINVAL);
+	EXPECT_EQ(uk_fdt_interrupt_from(f, uart, 3, 0, b, 3), -UK_EINVAL);
+	EXPECT_EQ(uk_fdt_interrupt_from(f, intc, intc, 0, b, 3), -UK_ENOENT); // no interrupts
+}
+
 TEST(Fdt, PropertiesRegAndInterrupts)
 {
 	auto blob = sample();

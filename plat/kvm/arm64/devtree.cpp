@@ -2,9 +2,10 @@
 //
 // What the platform reads from the device tree: RAM, the command line
 // and initrd (/chosen), the console UART, the interrupt controller, the
-// generic timer's interrupt, PSCI and the real-time clock. One walk over
-// the tree finds every node of interest with its parent (lookups one by
-// one walk it a dozen times, milliseconds under TCG at every boot). Pure
+// generic timer's interrupt, PSCI and the real-time clock. One pass over
+// the structure block (uk_fdt_walk) finds every node of interest with
+// its parent, path, phandle and interrupt parent (lookups one by one
+// walk it a dozen times: about 2 ms of every boot under TCG). Pure
 // logic on a checked blob (host-tested on QEMU's own trees:
 // tests/devtree_test.cpp).
 
@@ -42,25 +43,45 @@ constexpr Wanted kWanted[] = {
 
 struct Node {
 	int node = -1, parent = -1;
+	uint32_t phandle = 0, interrupt_parent = 0;
 };
+
+// A PL011 with its path, for /chosen/stdout-path.
+struct Uart {
+	Node n;
+	char path[64];
+};
+constexpr int kMaxUarts = 4;
 
 struct Found {
 	Node kind[kKinds];
 	int chosen = -1;
+	Uart uarts[kMaxUarts];
+	int nuarts = 0;
 };
 
-void classify(const void *fdt, int node, int parent, Found *f)
+// The walk's state: the current node's properties of interest, and the
+// path of each open node (path[0, path_end[depth])).
+struct Walk {
+	const void *fdt;
+	Found *f;
+	BootInfo *out;
+	const char *compat = nullptr, *type = nullptr;
+	int compat_len = 0;
+	char path[64] = {};
+	int path_end[UK_FDT_MAX_DEPTH + 1] = {};
+};
+
+int on_prop(void *arg, int, const char *name, const void *value, int len)
 {
-	int len;
-	const auto *c = static_cast<const char *>(uk_fdt_prop(fdt, node, "compatible", &len));
-	for (int start = 0, i = 0; c && i < len; ++i) {
-		if (c[i] != 0)
-			continue;
-		for (const Wanted &w : kWanted)
-			if (f->kind[w.kind].node < 0 && same(c + start, w.compat))
-				f->kind[w.kind] = Node{node, parent};
-		start = i + 1;
+	auto *w = static_cast<Walk *>(arg);
+	const auto *v = static_cast<const char *>(value);
+	if (same(name, "compatible")) {
+		w->compat = v, w->compat_len = len;
+	} else if (same(name, "device_type") && len > 0 && v[len - 1] == 0) {
+		w->type = v;
 	}
+	return 0;
 }
 
 void add_memory(const void *fdt, int node, int parent, BootInfo *out)
@@ -74,23 +95,69 @@ void add_memory(const void *fdt, int node, int parent, BootInfo *out)
 	}
 }
 
-// Every node once, with a stack of the nodes above it.
-void walk(const void *fdt, Found *f, BootInfo *out)
+// path_end[depth] = the end of "/a/b/<name>"; 0 for the root and for a
+// path too long to keep (no stdout-path will match it).
+void push_path(Walk *w, const uk_fdt_node_info *n)
 {
-	int stack[UK_FDT_MAX_DEPTH + 1];
-	int depth = 0;
-	for (int n = uk_fdt_root(fdt); n >= 0; n = uk_fdt_next_node(fdt, n, &depth)) {
-		if (depth < 0 || depth > UK_FDT_MAX_DEPTH)
-			break;
-		stack[depth] = n;
-		int parent = depth ? stack[depth - 1] : n;
-		if (depth == 1 && f->chosen < 0 && same(uk_fdt_name(fdt, n), "chosen"))
-			f->chosen = n;
-		const char *type = uk_fdt_prop_string(fdt, n, "device_type");
-		if (type && same(type, "memory"))
-			add_memory(fdt, n, parent, out);
-		classify(fdt, n, parent, f);
+	int at = n->depth ? w->path_end[n->depth - 1] : 0;
+	w->path_end[n->depth] = 0;
+	if (n->depth == 0 || (n->depth > 1 && at == 0))
+		return;
+	int len = 0;
+	while (n->name[len])
+		++len;
+	if (at + 1 + len >= static_cast<int>(sizeof(w->path)))
+		return;
+	w->path[at] = '/';
+	for (int i = 0; i < len; ++i)
+		w->path[at + 1 + i] = n->name[i];
+	w->path_end[n->depth] = at + 1 + len;
+}
+
+void add_uart(Walk *w, const Node &n, int depth)
+{
+	Found *f = w->f;
+	if (f->nuarts == kMaxUarts)
+		return;
+	Uart &u = f->uarts[f->nuarts++];
+	u.n = n;
+	int end = w->path_end[depth];
+	for (int i = 0; i < end; ++i)
+		u.path[i] = w->path[i];
+	u.path[end] = 0; // "" when the path was too long
+}
+
+int on_node(void *arg, const uk_fdt_node_info *n)
+{
+	auto *w = static_cast<Walk *>(arg);
+	Found *f = w->f;
+	Node here{n->node, n->parent, n->phandle, n->interrupt_parent};
+	push_path(w, n);
+	if (n->depth == 1 && f->chosen < 0 && same(n->name, "chosen"))
+		f->chosen = n->node;
+	if (w->type && same(w->type, "memory"))
+		add_memory(w->fdt, n->node, n->parent, w->out);
+	const char *c = w->compat;
+	for (int start = 0, i = 0; c && i < w->compat_len; ++i) {
+		if (c[i] != 0)
+			continue;
+		for (const Wanted &want : kWanted)
+			if (f->kind[want.kind].node < 0 && same(c + start, want.compat))
+				f->kind[want.kind] = here;
+		if (same(c + start, "arm,pl011"))
+			add_uart(w, here, n->depth);
+		start = i + 1;
 	}
+	w->compat = w->type = nullptr;
+	return 0;
+}
+
+// Every node once (uk_fdt_walk), each with its parent and path.
+int walk(const void *fdt, Found *f, BootInfo *out)
+{
+	Walk w{fdt, f, out};
+	const uk_fdt_visitor visitor{on_prop, on_node};
+	return uk_fdt_walk(fdt, &visitor, &w);
 }
 
 bool reg(const void *fdt, Node n, int index, uintptr_t *base, size_t *size = nullptr)
@@ -143,6 +210,11 @@ uintptr_t find_uart(const void *fdt, const Found &f)
 		for (; path[i] && path[i] != ':' && i < sizeof(buf) - 1; ++i)
 			buf[i] = path[i];
 		buf[i] = 0;
+		for (int u = 0; u < f.nuarts; ++u)
+			if (same(f.uarts[u].path, buf) && reg(fdt, f.uarts[u].n, 0, &base))
+				return base;
+		// A path the walk did not keep (unit address left out, too
+		// long, a fifth PL011): look it up.
 		int node = uk_fdt_path(fdt, buf);
 		if (node >= 0 && uk_fdt_is_compatible(fdt, node, "arm,pl011") &&
 		    reg(fdt, Node{node, uk_fdt_parent(fdt, node)}, 0, &base))
@@ -151,9 +223,10 @@ uintptr_t find_uart(const void *fdt, const Found &f)
 	return reg(fdt, f.kind[kUart], 0, &base) ? base : 0;
 }
 
-const char *read_gic(const void *fdt, const Found &f, BootInfo *out)
+const char *read_gic(const void *fdt, const Found &f, BootInfo *out, Node *gic)
 {
-	Node n = f.kind[kGicV3];
+	Node &n = *gic;
+	n = f.kind[kGicV3];
 	out->gic = GicVersion::kV3;
 	if (n.node < 0) {
 		n = f.kind[kGicV2];
@@ -168,12 +241,18 @@ const char *read_gic(const void *fdt, const Found &f, BootInfo *out)
 	return nullptr;
 }
 
-const char *read_timer(const void *fdt, const Found &f, BootInfo *out)
+// The timer's interrupt controller is normally the GIC the walk found
+// (the timer inherits the root's interrupt-parent): then no search.
+const char *read_timer(const void *fdt, const Found &f, const Node &gic, BootInfo *out)
 {
-	if (f.kind[kTimer].node < 0)
+	const Node &timer = f.kind[kTimer];
+	if (timer.node < 0)
 		return "no generic timer (arm,armv8-timer)";
 	uint32_t cells[3];
-	if (uk_fdt_interrupt(fdt, f.kind[kTimer].node, kTimerVirtIndex, cells, 3, nullptr) != 3)
+	int n = timer.interrupt_parent && timer.interrupt_parent == gic.phandle
+			? uk_fdt_interrupt_from(fdt, timer.node, gic.node, kTimerVirtIndex, cells, 3)
+			: uk_fdt_interrupt(fdt, timer.node, kTimerVirtIndex, cells, 3, nullptr);
+	if (n != 3)
 		return "the generic timer has no virtual timer interrupt";
 	int intid = ukplat_irq_from_fdt(cells);
 	if (intid < 16 || intid > 31)
@@ -199,16 +278,20 @@ int bootinfo_from_fdt(const void *fdt, BootInfo *out, const char **why)
 {
 	*out = BootInfo{};
 	Found f;
-	walk(fdt, &f, out);
+	if (walk(fdt, &f, out) < 0) {
+		*why = "malformed structure block";
+		return -UK_EINVAL;
+	}
 	if (out->nram == 0) {
 		*why = "no memory node (device_type \"memory\" with a reg)";
 		return -UK_EINVAL;
 	}
 	read_chosen(fdt, f.chosen, out);
 	out->uart_base = find_uart(fdt, f);
-	const char *problem = read_gic(fdt, f, out);
+	Node gic;
+	const char *problem = read_gic(fdt, f, out, &gic);
 	if (!problem)
-		problem = read_timer(fdt, f, out);
+		problem = read_timer(fdt, f, gic, out);
 	if (problem) {
 		*why = problem;
 		return -UK_EINVAL;

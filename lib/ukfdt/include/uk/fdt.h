@@ -54,6 +54,38 @@ int uk_fdt_root(const void *fdt);
  */
 int uk_fdt_next_node(const void *fdt, int node, int *depth);
 
+/** A node as uk_fdt_walk() hands it over, its properties read. */
+struct uk_fdt_node_info {
+	int node;                  /**< its offset */
+	int parent;                /**< the parent's offset; the root's own for the root */
+	int depth;                 /**< 0 for the root */
+	const char *name;          /**< with the unit address; "" for the root */
+	uint32_t phandle;          /**< "phandle" (or "linux,phandle"); 0 when none */
+	uint32_t interrupt_parent; /**< its "interrupt-parent", else the nearest
+				    *   ancestor's; 0 when none */
+};
+
+/** What uk_fdt_walk() calls; either may be NULL. A nonzero return ends
+ * the walk with that value. */
+struct uk_fdt_visitor {
+	/** Each property of a node, in order, before node() for it. */
+	int (*prop)(void *arg, int node, const char *name, const void *value, int len);
+	/** Each node in document order, after its properties, before its
+	 * children. */
+	int (*node)(void *arg, const struct uk_fdt_node_info *info);
+};
+
+/**
+ * Every node and property in one pass over the structure block, with
+ * each node's parent, depth and inherited interrupt parent: what a dozen
+ * lookups would find by walking the blob a dozen times. Properties after
+ * a node's first child are not the node's (uk_fdt_prop() does not see
+ * them either) and are skipped.
+ * @return 0 after the last node, a callback's nonzero value, or -EINVAL
+ *   (malformed, or nested deeper than UK_FDT_MAX_DEPTH).
+ */
+int uk_fdt_walk(const void *fdt, const struct uk_fdt_visitor *visitor, void *arg);
+
 /** @return the first child of @p node, or -ENOENT. */
 int uk_fdt_first_child(const void *fdt, int node);
 
@@ -138,6 +170,14 @@ int uk_fdt_reg_under(const void *fdt, int parent, int node, int index, uint64_t 
  */
 int uk_fdt_interrupt(const void *fdt, int node, int index, uint32_t *cells, int max,
 		     int *parent);
+
+/**
+ * uk_fdt_interrupt() for a caller that knows the node's interrupt
+ * controller @p ctl (a walk does: uk_fdt_node_info.interrupt_parent):
+ * no search for it.
+ */
+int uk_fdt_interrupt_from(const void *fdt, int node, int ctl, int index, uint32_t *cells,
+			  int max);
 
 UK_EXTERN_C_END
 

@@ -135,6 +135,10 @@ TEST(Devtree, EveryMemoryRangeAndTheStdoutPathUart)
 	other.stdout_path = "/nowhere";
 	ASSERT_EQ(parse(other, &bi, &why), 0);
 	EXPECT_EQ(bi.uart_base, 0x3000u); // the first PL011 then
+	// A path the walk's copy does not spell the same way: looked up.
+	other.stdout_path = "//soc//uart@2000";
+	ASSERT_EQ(parse(other, &bi, &why), 0);
+	EXPECT_EQ(bi.uart_base, 0x2000u);
 }
 
 TEST(Devtree, InitrdInEitherCellSize)
