@@ -2,7 +2,7 @@
 /*
  * newlib through Tessera's POSIX layer, checked line by line by the boot
  * test (test.json): formatted output, malloc from several threads, qsort,
- * strtod, time, errno, stdio streams, getentropy, a call that cannot be
+ * strtod, time, errno, stdio streams (also over a pipe), getentropy, a call that cannot be
  * served (fork: ENOSYS), atexit and the exit status.
  */
 #include <errno.h>
@@ -101,6 +101,18 @@ int main(int argc, char *argv[])
 	fprintf(out ? out : stdout, "stdio stream on fd 1: %s\n", out ? "yes" : "NO");
 	fflush(out);
 	fprintf(stderr, "stderr works\n");
+
+	int p[2];
+	char line[64] = "";
+	if (pipe(p) == 0) {
+		FILE *w = fdopen(p[1], "w"), *r = fdopen(p[0], "r");
+		fprintf(w, "through a pipe %d\n", 42);
+		fclose(w); /* flushes, then the reader sees end of file */
+		if (!fgets(line, sizeof(line), r) || fgetc(r) != EOF)
+			strcpy(line, "BROKEN\n");
+		fclose(r);
+	}
+	printf("pipe: %s", line[0] ? line : "FAILED\n");
 
 	unsigned char r1[16] = {0}, r2[16] = {0};
 	int e1 = getentropy(r1, sizeof(r1)), e2 = getentropy(r2, sizeof(r2));

@@ -6,6 +6,11 @@
 
 #include "posix_sys.hpp"
 
+#include <uk/config.h>
+#if CONFIG_LIBPOSIX_PIPE
+#include <uk/pipe.h>
+#endif
+
 #include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
@@ -210,7 +215,23 @@ extern "C" int ioctl(int fd, unsigned long request, ...)
 	return ret_uk(f->ops->ioctl(f.get(), request, arg));
 }
 
+#if CONFIG_LIBPOSIX_PIPE
+// pipe2's flags: O_NONBLOCK, O_CLOEXEC (means nothing without exec).
+extern "C" int pipe2(int fds[2], int flags)
+{
+	if (!fds)
+		return fail(EFAULT);
+	if (flags & ~(O_NONBLOCK | O_CLOEXEC))
+		return fail(EINVAL);
+	return ret_uk(uk_pipe_create(fds, uk::posix::flags_from_newlib(flags)));
+}
+
+extern "C" int pipe(int fds[2]) { return pipe2(fds, 0); }
+#else
+// posix-pipe needs the scheduler (a pipe blocks one thread for another).
 extern "C" int pipe(int *) { return fail(ENOSYS); }
+extern "C" int pipe2(int *, int) { return fail(ENOSYS); }
+#endif
 
 extern "C" int dup(int fd) { return ret_uk(uk_fdtab_dup(fd)); }
 extern "C" int dup2(int fd, int fd2) { return ret_uk(uk_fdtab_dup2(fd, fd2)); }
