@@ -144,20 +144,37 @@ void pipe_release(uk_file *f)
 	}
 }
 
-const uk_file_ops kReadEnd = {
+// Each end has only its direction (the other is EBADF).
+constexpr uk_file_ops kReadEnd = {
 	.read = pipe_read,
+	.write = nullptr,
+	.lseek = nullptr,
 	.stat = pipe_stat,
+	.isatty = nullptr,
 	.release = pipe_release,
+	.pread = nullptr,
+	.pwrite = nullptr,
 	.poll = pipe_poll,
 	.ioctl = pipe_ioctl,
+	.readdir = nullptr,
+	.truncate = nullptr,
+	.fsync = nullptr,
 };
 
-const uk_file_ops kWriteEnd = {
+constexpr uk_file_ops kWriteEnd = {
+	.read = nullptr,
 	.write = pipe_write,
+	.lseek = nullptr,
 	.stat = pipe_stat,
+	.isatty = nullptr,
 	.release = pipe_release,
+	.pread = nullptr,
+	.pwrite = nullptr,
 	.poll = pipe_poll,
 	.ioctl = pipe_ioctl,
+	.readdir = nullptr,
+	.truncate = nullptr,
+	.fsync = nullptr,
 };
 
 }  // namespace

@@ -209,6 +209,23 @@ extern "C" int utime(const char *path, const struct utimbuf *t)
 	return utimes(path, tv);
 }
 
+namespace uk::posix {
+
+intptr_t dir_path(int dirfd, char *buf)
+{
+	FileRef f(dirfd);
+	if (!f)
+		return fail(EBADF);
+	return ret_uk(uk_vfs_fgetpath(f.get(), buf, PATH_MAX));
+}
+
+int set_times(const char *path, int64_t atime_ns, int64_t mtime_ns)
+{
+	return ret_uk(uk_vfs_utimes(path, atime_ns, mtime_ns));
+}
+
+}  // namespace uk::posix
+
 UK_POSIX_ALIAS(open);
 UK_POSIX_ALIAS(stat);
 UK_POSIX_ALIAS(mkdir);

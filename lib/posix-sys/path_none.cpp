@@ -51,6 +51,19 @@ extern "C" mode_t umask(mode_t) { return 022; }
 extern "C" int utimes(const char *, const struct timeval *) { return fail(ENOENT); }
 extern "C" int utime(const char *, const struct utimbuf *) { return fail(ENOENT); }
 
+namespace uk::posix {
+
+// No vfscore: no descriptor is a directory.
+intptr_t dir_path(int dirfd, char *)
+{
+	FileRef f(dirfd);
+	return fail(f ? ENOTDIR : EBADF);
+}
+
+int set_times(const char *, int64_t, int64_t) { return fail(ENOENT); }
+
+}  // namespace uk::posix
+
 UK_POSIX_ALIAS(open);
 UK_POSIX_ALIAS(stat);
 UK_POSIX_ALIAS(mkdir);

@@ -66,6 +66,17 @@ void wait_event(uint64_t events, uint64_t deadline_ns);
 uint32_t flags_from_newlib(int fl);
 int flags_to_newlib(uint32_t f);
 
+/**
+ * The absolute path of the directory open under @p dirfd (vfscore's
+ * uk_vfs_fgetpath) into @p buf of PATH_MAX bytes. @return its length,
+ * or -1 with errno (EBADF, ENOTDIR: path_calls.cpp or path_none.cpp).
+ */
+intptr_t dir_path(int dirfd, char *buf);
+
+/** Sets the access and modification times of @p path (ns since the
+ * epoch; negative: unchanged). @return 0, or -1 with errno. */
+int set_times(const char *path, int64_t atime_ns, int64_t mtime_ns);
+
 /** Fills newlib's struct stat from what a file or the VFS reports. */
 void fill_stat(const uk_file_info &info, struct stat *st);
 

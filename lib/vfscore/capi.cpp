@@ -143,6 +143,11 @@ extern "C" intptr_t uk_vfs_getcwd(char *buf, size_t len)
 	return to_c(global().getcwd(buf, len));
 }
 
+extern "C" intptr_t uk_vfs_fgetpath(struct uk_file *dir, char *buf, size_t len)
+{
+	return to_c(global().fgetpath(dir, buf, len));
+}
+
 extern "C" intptr_t uk_vfs_realpath(const char *path, char *buf, size_t len)
 {
 	return to_c(global().realpath(path, buf, len));

@@ -98,6 +98,16 @@ Result<size_t> Vfs::getcwd(char *buf, size_t len)
 	return path_of(cwd_, buf, len);
 }
 
+Result<size_t> Vfs::fgetpath(uk_file *dir, char *buf, size_t len)
+{
+	uk_vnode *v = file_vnode(dir);
+	if (!v)
+		return Error{-UK_EBADF};
+	if (!is_dir(v))
+		return Error{-UK_ENOTDIR};
+	return path_of(v, buf, len);
+}
+
 // Every symlink resolved, "." and ".." gone: the directory part comes
 // from path_of(), a final non-directory keeps its own name.
 Result<size_t> Vfs::realpath(const char *path, char *buf, size_t len)

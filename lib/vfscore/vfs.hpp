@@ -55,6 +55,7 @@ public:
 	Result<void> chdir(const char *path);
 	Result<void> fchdir(uk_file *f);
 	Result<size_t> getcwd(char *buf, size_t len);
+	Result<size_t> fgetpath(uk_file *dir, char *buf, size_t len);
 	/** realpath(): the absolute path without links, "." or "..". */
 	Result<size_t> realpath(const char *path, char *buf, size_t len);
 	Result<void> fsetattr(uk_file *f, const uk_vattr &a, uint32_t mask);

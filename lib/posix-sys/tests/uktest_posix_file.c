@@ -404,3 +404,82 @@ UK_TESTCASE(posix_file, poll_wakes_on_notify)
 	UK_TEST_EXPECT_EQ(late_file.refcnt, 0u); // the table had the only one
 }
 #endif
+
+/* The *at() calls against a directory descriptor, which keeps naming
+ * its directory after a rename; owners and special files. */
+UK_TESTCASE(posix_file, at_calls_relative_to_a_directory_descriptor)
+{
+	UK_TEST_ASSERT_ZERO(mkdir(TOP "/at", 0755));
+	int d = open(TOP "/at", O_RDONLY | O_DIRECTORY);
+	UK_TEST_ASSERT_GE(d, 0);
+	int f = openat(d, "f", O_CREAT | O_WRONLY, 0644);
+	UK_TEST_ASSERT_GE(f, 0);
+	UK_TEST_EXPECT_EQ(write(f, "hi", 2), 2);
+	UK_TEST_EXPECT_ZERO(close(f));
+	struct stat st;
+	UK_TEST_ASSERT_ZERO(fstatat(d, "f", &st, 0));
+	UK_TEST_EXPECT_EQ(st.st_size, 2);
+	UK_TEST_EXPECT_ZERO(mkdirat(d, "sub", 0755));
+	UK_TEST_EXPECT_ZERO(renameat(d, "f", d, "sub/g"));
+	UK_TEST_EXPECT_EQ(fstatat(d, "f", &st, 0), -1);
+	UK_TEST_EXPECT_EQ(errno, ENOENT);
+	UK_TEST_EXPECT_ZERO(symlinkat("sub/g", d, "l"));
+	char buf[32] = "";
+	UK_TEST_EXPECT_EQ(readlinkat(d, "l", buf, sizeof(buf)), 5);
+	UK_TEST_EXPECT_ZERO(strncmp(buf, "sub/g", 5));
+	UK_TEST_EXPECT_ZERO(fstatat(d, "l", &st, AT_SYMLINK_NOFOLLOW));
+	UK_TEST_EXPECT(S_ISLNK(st.st_mode));
+	UK_TEST_EXPECT_ZERO(fstatat(d, "l", &st, 0));
+	UK_TEST_EXPECT(S_ISREG(st.st_mode));
+	UK_TEST_EXPECT_ZERO(linkat(d, "l", d, "hard", AT_SYMLINK_FOLLOW));
+	UK_TEST_EXPECT_ZERO(fstatat(d, "hard", &st, AT_SYMLINK_NOFOLLOW));
+	UK_TEST_EXPECT(S_ISREG(st.st_mode));
+	UK_TEST_EXPECT_EQ(st.st_nlink, 2);
+	UK_TEST_EXPECT_ZERO(faccessat(d, "sub/g", R_OK | W_OK, AT_EACCESS));
+	UK_TEST_EXPECT_ZERO(fchmodat(d, "sub/g", 0600, 0));
+	UK_TEST_EXPECT_ZERO(stat(TOP "/at/sub/g", &st));
+	UK_TEST_EXPECT_EQ(st.st_mode & 0777, 0600);
+	time_t mtime = st.st_mtime;
+	struct timespec ts[2] = {{1000, 0}, {0, UTIME_OMIT}};
+	UK_TEST_EXPECT_ZERO(utimensat(d, "sub/g", ts, 0));
+	UK_TEST_EXPECT_ZERO(stat(TOP "/at/sub/g", &st));
+	UK_TEST_EXPECT_EQ(st.st_atime, 1000);
+	UK_TEST_EXPECT_EQ(st.st_mtime, mtime);
+
+	/* The descriptor follows its directory through a rename. */
+	UK_TEST_ASSERT_ZERO(rename(TOP "/at", TOP "/at2"));
+	f = openat(d, "x", O_CREAT | O_WRONLY, 0644);
+	UK_TEST_EXPECT_GE(f, 0);
+	close(f);
+	UK_TEST_EXPECT_ZERO(access(TOP "/at2/x", F_OK));
+
+	UK_TEST_EXPECT_EQ(unlinkat(d, "sub", 0), -1);
+	UK_TEST_EXPECT_EQ(errno, EISDIR);
+	UK_TEST_EXPECT_ZERO(unlinkat(d, "sub/g", 0));
+	UK_TEST_EXPECT_ZERO(unlinkat(d, "sub", AT_REMOVEDIR));
+	UK_TEST_EXPECT_EQ(unlinkat(d, "x", 0x1000), -1);
+	UK_TEST_EXPECT_EQ(errno, EINVAL);
+
+	/* Not a directory, not open; AT_FDCWD and absolute paths pass. */
+	f = open(TOP "/at2/hard", O_RDONLY);
+	UK_TEST_ASSERT_GE(f, 0);
+	UK_TEST_EXPECT_EQ(openat(f, "y", O_RDONLY), -1);
+	UK_TEST_EXPECT_EQ(errno, ENOTDIR);
+	UK_TEST_EXPECT_ZERO(fstatat(f, TOP "/at2/x", &st, 0));
+	close(f);
+	UK_TEST_EXPECT_EQ(mkdirat(1000, "y", 0755), -1);
+	UK_TEST_EXPECT_EQ(errno, EBADF);
+	UK_TEST_EXPECT_ZERO(fstatat(AT_FDCWD, TOP "/at2", &st, 0));
+
+	/* One user, root; no device nodes or named pipes. */
+	UK_TEST_EXPECT_ZERO(chown(TOP "/at2/x", 0, 0));
+	UK_TEST_EXPECT_ZERO(fchownat(d, "x", (uid_t)-1, 0, 0));
+	UK_TEST_EXPECT_EQ(chown(TOP "/at2/x", 1000, 1000), -1);
+	UK_TEST_EXPECT_EQ(errno, EPERM);
+	UK_TEST_EXPECT_EQ(chown(TOP "/at2/none", 0, 0), -1);
+	UK_TEST_EXPECT_EQ(errno, ENOENT);
+	UK_TEST_EXPECT_EQ(mkfifo(TOP "/at2/fifo", 0600), -1);
+	UK_TEST_EXPECT_EQ(errno, ENOSYS);
+	UK_TEST_EXPECT_ZERO(futimens(d, NULL)); /* a directory: by its path */
+	UK_TEST_EXPECT_ZERO(close(d));
+}

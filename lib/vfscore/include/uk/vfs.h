@@ -110,6 +110,13 @@ int uk_vfs_fchdir(struct uk_file *f);
  */
 intptr_t uk_vfs_getcwd(char *buf, size_t len);
 /**
+ * The absolute path of the open directory @p dir, as uk_vfs_getcwd()
+ * finds it: what the *at() calls put in front of a relative path.
+ * @return its length without the NUL, -EBADF (not vfscore's),
+ * -ENOTDIR, -ERANGE, or -ENOENT (removed).
+ */
+intptr_t uk_vfs_fgetpath(struct uk_file *dir, char *buf, size_t len);
+/**
  * realpath(): the absolute path of @p path with every symbolic link
  * resolved and no "." or "..". @return its length without the NUL,
  * -ERANGE when @p len is too small, or the walk's error.
