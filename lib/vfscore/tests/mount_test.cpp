@@ -142,6 +142,21 @@ TEST(VfsCInterface, MountOpenStatUnmount)
 	EXPECT_STREQ(buf, "/etc");
 	ASSERT_EQ(uk_vfs_open(".", UK_O_RDONLY, 0, &f), 0);
 	EXPECT_EQ(uk_vfs_chdir("/"), 0);
+	// An open directory's path comes from the tree: after a rename, the
+	// new one (what the *at() calls join relative paths to).
+	EXPECT_EQ(uk_vfs_fgetpath(f, buf, sizeof(buf)), 4);
+	EXPECT_STREQ(buf, "/etc");
+	EXPECT_EQ(uk_vfs_rename("/etc", "/etc2"), 0);
+	EXPECT_EQ(uk_vfs_fgetpath(f, buf, sizeof(buf)), 5);
+	EXPECT_STREQ(buf, "/etc2");
+	EXPECT_EQ(uk_vfs_fgetpath(f, buf, 5), -UK_ERANGE);
+	EXPECT_EQ(uk_vfs_rename("/etc2", "/etc"), 0);
+	uk_file *reg;
+	ASSERT_EQ(uk_vfs_open("/etc/conf", UK_O_RDONLY, 0, &reg), 0);
+	EXPECT_EQ(uk_vfs_fgetpath(reg, buf, sizeof(buf)), -UK_ENOTDIR);
+	uk_file_put(reg);
+	uk_file other{};
+	EXPECT_EQ(uk_vfs_fgetpath(&other, buf, sizeof(buf)), -UK_EBADF); // not vfscore's
 	EXPECT_EQ(uk_vfs_fchdir(f), 0);
 	uk_file_put(f);
 	EXPECT_EQ(uk_vfs_chdir("/"), 0);
