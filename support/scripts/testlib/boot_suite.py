@@ -35,6 +35,9 @@ the one the checks connect to (QEMU: hostfwd=tcp:127.0.0.1:@PORT@-:80).
 "address": "10.0.3.2:80" in "serve" makes the checks connect there
 instead, from inside the case's network namespace when it has one.
 
+A case with "same_as_host" compares the program's output with the same
+sources built for Linux (testlib/host_compare.py: apps/lua).
+
 A case with "netns" runs in a network namespace made for it:
       "netns": ["ip tuntap add dev tap0 mode tap",
                 "ip addr add 10.0.3.1/24 dev tap0", "ip link set tap0 up"]
@@ -76,6 +79,7 @@ import subprocess
 import sys
 import time
 
+import host_compare
 import images
 import serving
 
@@ -358,6 +362,9 @@ def run(root, out, rep, jobs):
                     problem = "the server stopped by itself (status %d)" % status
                 elif problem is None and "serve" not in c and status != c.get("exit", 0):
                     problem = "exit status %d, expected %d" % (status, c.get("exit", 0))
+                if problem is None and "same_as_host" in c:
+                    problem = host_compare.check(c["same_as_host"], app,
+                                                 os.path.dirname(image), output, status)
                 for bad in c.get("forbid", []):
                     if problem is None and bad in output:
                         problem = "output contains %r" % bad
