@@ -82,6 +82,15 @@ bool is_link(const char *path)
 	return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
 }
 
+// For calls that cannot act on a symbolic link itself: with
+// AT_SYMLINK_NOFOLLOW a link is EOPNOTSUPP. @return 0, or -1 with errno.
+int refuse_link(const AtPath &p, int flags)
+{
+	if (!p.ok())
+		return -1;
+	return (flags & AT_SYMLINK_NOFOLLOW) && is_link(p.get()) ? fail(EOPNOTSUPP) : 0;
+}
+
 // One user, root, who owns everything: a change to owner 0 (or -1, no
 // change) is what is already true; any other owner cannot be kept.
 int chown_check(int exists, uid_t owner, gid_t group)
@@ -198,11 +207,7 @@ extern "C" int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 	if (flags & ~AT_SYMLINK_NOFOLLOW)
 		return fail(EINVAL);
 	AtPath p(dirfd, path);
-	if (!p.ok())
-		return -1;
-	if ((flags & AT_SYMLINK_NOFOLLOW) && is_link(p.get()))
-		return fail(EOPNOTSUPP);
-	return chmod(p.get(), mode);
+	return refuse_link(p, flags) < 0 ? -1 : chmod(p.get(), mode);
 }
 
 // NULL times: now; UTIME_NOW and UTIME_OMIT per time.
@@ -211,10 +216,8 @@ extern "C" int utimensat(int dirfd, const char *path, const struct timespec ts[2
 	if (flags & ~AT_SYMLINK_NOFOLLOW)
 		return fail(EINVAL);
 	AtPath p(dirfd, path);
-	if (!p.ok())
+	if (refuse_link(p, flags) < 0) // vfscore sets times through links
 		return -1;
-	if ((flags & AT_SYMLINK_NOFOLLOW) && is_link(p.get()))
-		return fail(EOPNOTSUPP); // vfscore sets times through links
 	int64_t now = static_cast<int64_t>(ukplat_wall_clock());
 	int64_t a = ts ? ts_ns(ts[0], now) : now, m = ts ? ts_ns(ts[1], now) : now;
 	for (int i = 0; ts && i < 2; ++i)

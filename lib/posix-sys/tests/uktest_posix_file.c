@@ -431,6 +431,11 @@ UK_TESTCASE(posix_file, at_calls_relative_to_a_directory_descriptor)
 	UK_TEST_EXPECT(S_ISLNK(st.st_mode));
 	UK_TEST_EXPECT_ZERO(fstatat(d, "l", &st, 0));
 	UK_TEST_EXPECT(S_ISREG(st.st_mode));
+	UK_TEST_EXPECT_EQ(fchmodat(d, "l", 0600, AT_SYMLINK_NOFOLLOW), -1); /* a link's own mode */
+	UK_TEST_EXPECT_EQ(errno, EOPNOTSUPP);
+	UK_TEST_EXPECT_EQ(utimensat(d, "l", NULL, AT_SYMLINK_NOFOLLOW), -1);
+	UK_TEST_EXPECT_EQ(errno, EOPNOTSUPP);
+	UK_TEST_EXPECT_ZERO(faccessat(d, "l", F_OK, AT_SYMLINK_NOFOLLOW));
 	UK_TEST_EXPECT_ZERO(linkat(d, "l", d, "hard", AT_SYMLINK_FOLLOW));
 	UK_TEST_EXPECT_ZERO(fstatat(d, "hard", &st, AT_SYMLINK_NOFOLLOW));
 	UK_TEST_EXPECT(S_ISREG(st.st_mode));
