@@ -40,10 +40,11 @@ namespace {
 constexpr int kBurst = 32;
 constexpr int kTxRetries = 1000;
 constexpr uint64_t kPollNapNs = 200000; // 0.2 ms between empty polls
-// A device whose link was down at start (a Linux tap gets its carrier up
-// to a second after the attach) is asked again this often until it is up:
-// uknetdev has no link-change notification.
+// uknetdev has no link-change notification: a device whose link is down
+// (a Linux tap gets its carrier up to a second after the attach) is asked
+// again every 10 ms, one whose link is up every 250 ms while idle.
 constexpr uint64_t kLinkPollNs = 10000000;
+constexpr uint64_t kLinkCheckNs = 250000000;
 constexpr uint32_t kRxHeadroom = 64;
 
 // One rx buffer block: the pbuf that lwIP gets, the netbuf the driver
@@ -98,26 +99,35 @@ void deliver(Port *port, uk_netbuf *nb)
 	}
 }
 
-// True once the link is up (and lwIP told); asks the device otherwise.
-bool link_ready(Port *port)
+// Asks the device for its link and tells lwIP when it changed (lwIP
+// routes nothing through an interface whose link is down). @return it.
+bool link_check(Port *port)
 {
-	if (netif_is_link_up(&port->nif))
-		return true;
-	if (!uk_netdev_link_up(port->dev))
-		return false;
+	bool up = uk_netdev_link_up(port->dev);
+	if (up == static_cast<bool>(netif_is_link_up(&port->nif)))
+		return up;
 	LOCK_TCPIP_CORE();
-	netif_set_link_up(&port->nif);
+	if (up)
+		netif_set_link_up(&port->nif);
+	else
+		netif_set_link_down(&port->nif);
 	UNLOCK_TCPIP_CORE();
-	uk_pr_info("en%d: link up\n", port->index);
-	return true;
+	uk_pr_info("en%d: link %s\n", port->index, up ? "up" : "down");
+	return up;
 }
 
 void rx_thread(void *arg)
 {
 	auto *port = static_cast<Port *>(arg);
 	uk_netbuf *pkts[kBurst];
+	uint64_t next_check = 0;
+	bool link = false;
 	for (;;) {
-		bool link = link_ready(port);
+		uint64_t now = uk_time_now_ns();
+		if (now >= next_check) {
+			link = link_check(port);
+			next_check = now + (link ? kLinkCheckNs : kLinkPollNs);
+		}
 		int n = uk_netdev_rx_burst(port->dev, 0, pkts, kBurst);
 		for (int i = 0; i < n; ++i)
 			deliver(port, pkts[i]);
@@ -129,7 +139,7 @@ void rx_thread(void *arg)
 		}
 		if (uk_netdev_rxq_intr_enable(port->dev, 0) == 1)
 			continue; // arrived meanwhile: no interrupt comes for them
-		uk_irq_event_wait(&port->rx_ev, link ? UK_TIME_NEVER : uk_time_now_ns() + kLinkPollNs);
+		uk_irq_event_wait(&port->rx_ev, next_check);
 	}
 }
 

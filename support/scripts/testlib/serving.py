@@ -3,7 +3,8 @@
 ready, run client checks against it, stop it (boot_suite.py, "serve").
 
 Each check is a function of this module's CHECKS table taking the
-server's (address, port) and returning None (passed) or the problem: by
+server's (address, port) (and, for those in WITH_OUTPUT, its output
+lines so far) and returning None (passed) or the problem: by
 default 127.0.0.1 and the host port QEMU forwards; with "address" in the
 spec ("10.0.3.2:80") that address, reached from inside the case's network
 namespace when it has one (the checks' thread enters it: setns). Checks use curl where a
@@ -156,8 +157,38 @@ def tcp_sink_counts(addr, mib=4):
     return None if reply.startswith(want) else "reply %r, expected %r..." % (reply, want)
 
 
+def _wait_line(lines, want, start, timeout=10):
+    """Index of the first line == want at or after start, or None."""
+    end = time.time() + timeout
+    while time.time() < end:
+        for i in range(start, len(lines)):
+            if lines[i] == want:
+                return i
+        time.sleep(0.05)
+    return None
+
+
+def tap_link_down_then_up(addr, lines, dev="tap0"):
+    """The case's tap (in its namespace) goes down: the image must say
+    "en0: link down"; up again: "en0: link up", and serve again."""
+    problem = http_get(addr)
+    if problem:
+        return "before: " + problem
+    for state in ("down", "up"):
+        r = subprocess.run(["ip", "link", "set", dev, state], capture_output=True, text=True)
+        if r.returncode != 0:
+            return "ip link set %s %s: %s" % (dev, state, r.stderr.strip())
+        if _wait_line(lines, "Info: [liblwip] en0: link " + state, len(lines) - 1) is None:
+            return "no \"en0: link %s\" within 10 s of ip link set %s %s" % (state, dev, state)
+    problem = http_get(addr)
+    return "after: " + problem if problem else None
+
+
 CHECKS = {f.__name__: f for f in (http_get, http_keepalive, http_pipelined, http_concurrent,
-                                  http_disconnect_mid_request, http_errors, tcp_sink_counts)}
+                                  http_disconnect_mid_request, http_errors, tcp_sink_counts,
+                                  tap_link_down_then_up)}
+# Checks that also read the server's output so far.
+WITH_OUTPUT = {"tap_link_down_then_up"}
 
 
 CLONE_NEWNET = 0x40000000
@@ -198,7 +229,8 @@ def _run_checks(rep, name, spec, addr, netns, up, lines):
             rep.fail(full, "%s; its output:\n%s" % (why, "\n".join(lines)))
             continue
         try:
-            problem = CHECKS[check](addr)
+            problem = (CHECKS[check](addr, lines) if check in WITH_OUTPUT
+                       else CHECKS[check](addr))
         except (OSError, ConnectionError) as e:
             problem = "%s: %s" % (type(e).__name__, e)
         rep.check(full, problem is None, "%s\n--- server output:\n%s" % (problem, "\n".join(lines)))
