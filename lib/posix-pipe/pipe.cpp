@@ -145,37 +145,28 @@ void pipe_release(uk_file *f)
 }
 
 // Each end has only its direction (the other is EBADF).
-constexpr uk_file_ops kReadEnd = {
-	.read = pipe_read,
-	.write = nullptr,
-	.lseek = nullptr,
-	.stat = pipe_stat,
-	.isatty = nullptr,
-	.release = pipe_release,
-	.pread = nullptr,
-	.pwrite = nullptr,
-	.poll = pipe_poll,
-	.ioctl = pipe_ioctl,
-	.readdir = nullptr,
-	.truncate = nullptr,
-	.fsync = nullptr,
-};
+constexpr uk_file_ops end_ops(intptr_t (*rd)(uk_file *, void *, size_t),
+			      intptr_t (*wr)(uk_file *, const void *, size_t))
+{
+	return {
+		.read = rd,
+		.write = wr,
+		.lseek = nullptr,
+		.stat = pipe_stat,
+		.isatty = nullptr,
+		.release = pipe_release,
+		.pread = nullptr,
+		.pwrite = nullptr,
+		.poll = pipe_poll,
+		.ioctl = pipe_ioctl,
+		.readdir = nullptr,
+		.truncate = nullptr,
+		.fsync = nullptr,
+	};
+}
 
-constexpr uk_file_ops kWriteEnd = {
-	.read = nullptr,
-	.write = pipe_write,
-	.lseek = nullptr,
-	.stat = pipe_stat,
-	.isatty = nullptr,
-	.release = pipe_release,
-	.pread = nullptr,
-	.pwrite = nullptr,
-	.poll = pipe_poll,
-	.ioctl = pipe_ioctl,
-	.readdir = nullptr,
-	.truncate = nullptr,
-	.fsync = nullptr,
-};
+constexpr uk_file_ops kReadEnd = end_ops(pipe_read, nullptr);
+constexpr uk_file_ops kWriteEnd = end_ops(nullptr, pipe_write);
 
 }  // namespace
 }  // namespace uk::pipe
